@@ -1,0 +1,71 @@
+// MySQL access for functions: a pool scoped to the function's own schema, server-side prepared
+// statements (cached per connection), and transactions that carry the outbox.
+// Example: auto rows = ctx.db().execute("SELECT id FROM accounts WHERE email = ?", {email}).rows;
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "kfn/event.h"
+
+namespace kfn {
+
+// A bound parameter or a column value. DATETIME and DECIMAL columns arrive as strings.
+using SqlValue = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+using SqlParams = std::vector<SqlValue>;
+
+class Row {
+ public:
+  Row(std::shared_ptr<std::vector<std::string> const> columns, std::vector<SqlValue> values)
+      : columns_(std::move(columns)), values_(std::move(values)) {}
+
+  [[nodiscard]] std::size_t size() const { return values_.size(); }
+  [[nodiscard]] bool is_null(std::size_t i) const;
+  // Throws std::out_of_range for a bad index or column and std::bad_variant_access for a NULL.
+  [[nodiscard]] std::int64_t int64(std::size_t i) const;
+  [[nodiscard]] double real(std::size_t i) const;
+  [[nodiscard]] std::string const& str(std::size_t i) const;
+  [[nodiscard]] std::optional<std::int64_t> opt_int64(std::size_t i) const;
+  [[nodiscard]] std::optional<std::string> opt_str(std::size_t i) const;
+  [[nodiscard]] std::size_t index(std::string_view column) const;
+  [[nodiscard]] SqlValue const& at(std::size_t i) const { return values_.at(i); }
+
+ private:
+  std::shared_ptr<std::vector<std::string> const> columns_;
+  std::vector<SqlValue> values_;
+};
+
+struct SqlResult {
+  std::vector<Row> rows;
+  std::uint64_t affected_rows = 0;
+  std::uint64_t insert_id = 0;
+};
+
+// One open transaction on one pooled connection. Rolls back on destruction unless committed.
+// Not thread-safe: use it from the invocation that began it.
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual SqlResult execute(std::string_view sql, SqlParams const& params = {}) = 0;
+  // Writes the event to this schema's outbox table; it is relayed to Kafka right after commit.
+  virtual void publish(DomainEvent event) = 0;
+  virtual void commit() = 0;
+};
+
+// The function's schema. Thread-safe; statements run on a pooled connection.
+// Throws kfn::Unavailable when the server cannot be reached, kfn::SqlError when it refuses.
+class Database {
+ public:
+  virtual ~Database() = default;
+  // One autocommitted statement.
+  virtual SqlResult execute(std::string_view sql, SqlParams const& params = {}) = 0;
+  virtual std::unique_ptr<Transaction> begin() = 0;
+};
+
+}  // namespace kfn

@@ -1,0 +1,3 @@
+// The one Catch2 main every kfn test executable links.
+#define CATCH_CONFIG_MAIN
+#include <catch2/catch.hpp>
