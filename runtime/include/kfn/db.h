@@ -56,6 +56,15 @@ class Transaction {
   // Writes the event to this schema's outbox table; it is relayed to Kafka right after commit.
   virtual void publish(DomainEvent event) = 0;
   virtual void commit() = 0;
+
+  // Records `event_id` in this schema's kfn_processed_events table as part of this transaction.
+  // False when it was already recorded: the event is a redelivery and its effect must be skipped.
+  // Committing the effect and the record together is what makes redelivery harmless.
+  bool first_delivery(std::string_view event_id) {
+    auto result = execute("INSERT IGNORE INTO kfn_processed_events (event_id, processed_at) VALUES (?, UTC_TIMESTAMP(3))",
+                          {std::string(event_id)});
+    return result.affected_rows == 1;
+  }
 };
 
 // The function's schema. Thread-safe; statements run on a pooled connection.

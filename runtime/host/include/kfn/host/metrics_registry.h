@@ -39,7 +39,10 @@ class Histogram {
                                                   0.1,    0.25,  0.5,    1,     2.5,  5,     10};
   void observe(double seconds);
   [[nodiscard]] std::uint64_t count() const { return count_.load(std::memory_order_relaxed); }
-  [[nodiscard]] std::uint64_t bucket(std::size_t i) const { return buckets_[i].load(std::memory_order_relaxed); }
+  // Observations in (kBounds[i-1], kBounds[i]] only; render() makes them cumulative.
+  [[nodiscard]] std::uint64_t bucket(std::size_t i) const {
+    return buckets_[i].load(std::memory_order_relaxed);
+  }
   [[nodiscard]] double sum() const { return sum_.load(std::memory_order_relaxed); }
 
  private:
@@ -54,6 +57,8 @@ using Labels = std::vector<std::pair<std::string, std::string>>;
 // Thread-safe. Returned references stay valid for the registry's lifetime.
 class MetricsRegistry {
  public:
+  MetricsRegistry();
+  ~MetricsRegistry();  // out of line: Family is complete only in the .cpp
   Counter& counter(std::string const& name, std::string const& help, Labels const& labels = {});
   Gauge& gauge(std::string const& name, std::string const& help, Labels const& labels = {});
   Histogram& histogram(std::string const& name, std::string const& help, Labels const& labels = {});

@@ -1,0 +1,28 @@
+// users-login-json: POST /auth/login/json.
+// Only the glue between the runtime and functions/users/lib lives here.
+#include "common/request_body.h"
+#include "kfn/function.h"
+#include "lib/login_handler.h"
+#include "lib/login_request.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& setup) {
+  // One Argon2id hash now, so the first unknown-account login is not faster than the rest.
+  users::LoginSettings settings = users::make_login_settings(setup.config());
+  return kfn::Function::http(
+      [settings = std::move(settings)](kfn::HttpRequest const& req, kfn::Context& ctx) {
+        auto body = common::json_object_body(req);
+        if (!body.ok()) return body.response();
+        auto attempt = users::login_from_json(body.value());
+        if (auto* errors = std::get_if<common::FieldErrors>(&attempt)) return errors->response();
+        return users::handle_login(std::get<users::LoginAttempt>(attempt), req, ctx, settings);
+      });
+}
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}

@@ -1,0 +1,148 @@
+// `kfn run`: load manifests, bring up dependencies, migrate, load functions, serve, drain on signal.
+#include "run_command.h"
+
+#include <openssl/rand.h>
+#include <signal.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <thread>
+
+#include "backing_services.h"
+#include "kfn/errors.h"
+#include "kfn/host/function_host.h"
+#include "kfn/host/process_log.h"
+#include "kfn/host/services.h"
+#include "kfn/http/server.h"
+#include "kfn/kafka/trigger.h"
+
+namespace kfn::runner {
+namespace {
+
+using namespace std::chrono_literals;
+
+// The signing key: KFN_JWT_SECRET or the file KFN_JWT_SECRET_FILE; without either a random key for
+// this process only (tokens stop working on restart), which is fine for development.
+std::string jwt_secret(kfn::Logger& log) {
+  if (char const* secret = std::getenv("KFN_JWT_SECRET"); secret && *secret) return secret;
+  if (char const* file = std::getenv("KFN_JWT_SECRET_FILE"); file && *file) {
+    std::ifstream in(file);
+    std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+    if (secret.size() >= 32) return secret;
+    throw std::runtime_error("KFN_JWT_SECRET_FILE must hold at least 32 bytes");
+  }
+  unsigned char bytes[32];
+  if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for the JWT key");
+  log.warn("KFN_JWT_SECRET is not set: using a random signing key for this process only");
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string secret;
+  for (unsigned char b : bytes) {
+    secret += kHex[b >> 4];
+    secret += kHex[b & 15];
+  }
+  return secret;
+}
+
+bool uses_database(kfn::host::Catalogue const& catalogue, std::string const& only) {
+  for (auto const& fn : catalogue.functions) {
+    if (!fn.context.empty() && (only.empty() || fn.name == only)) return true;
+  }
+  return false;
+}
+
+// MySQL may still be starting (or restarting): retry for a while before giving up.
+void migrate_contexts(kfn::host::Services& services, kfn::host::Catalogue const& catalogue, kfn::Logger& log) {
+  for (auto const& context : catalogue.contexts) {
+    auto const give_up = std::chrono::steady_clock::now() + 60s;
+    for (;;) {
+      try {
+        services.migrate(context.schema, context.migrations);
+        break;
+      } catch (kfn::Unavailable const& e) {
+        if (std::chrono::steady_clock::now() > give_up) throw;
+        log.warn("database unavailable, retrying migrations", {{"schema", context.schema}, {"error", e.what()}});
+        std::this_thread::sleep_for(1s);
+      }
+    }
+  }
+}
+
+kfn::host::JwtSettings jwt_settings(kfn::host::Catalogue const& catalogue, kfn::Logger& log) {
+  kfn::host::JwtSettings jwt;
+  jwt.secret = jwt_secret(log);
+  jwt.issuer = catalogue.app.jwt_issuer;
+  jwt.audience = catalogue.app.jwt_audience;
+  jwt.ttl = catalogue.app.access_token_ttl;
+  return jwt;
+}
+
+int wait_for_stop_signal() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  int received = 0;
+  sigwait(&signals, &received);
+  return received;
+}
+
+}  // namespace
+
+int run(RunOptions const& options) {
+  auto log = kfn::host::make_process_logger();
+  auto catalogue = kfn::host::load_catalogue(options.manifests);
+  for (auto& context : catalogue.contexts) context.schema = options.schema_prefix + context.schema;
+
+  auto backing = bring_up_backing_services(catalogue, options.state_dir,
+                                           uses_database(catalogue, options.only_function));
+  log->info("dependencies", {{"kafka", backing.kafka_brokers},
+                             {"kafka_embedded", backing.kafka_embedded},
+                             {"mysql", redact_url(backing.mysql_url)},
+                             {"redis", backing.redis_url}});
+
+  kfn::host::ServiceConfig config;
+  config.mysql_url = backing.mysql_url;
+  config.redis_url = backing.redis_url;
+  config.kafka_brokers = backing.kafka_brokers;
+  auto services = kfn::host::Services::create(config, *log);
+  if (!backing.mysql_url.empty()) migrate_contexts(*services, catalogue, *log);
+
+  kfn::host::MetricsRegistry metrics;
+  auto service_name = options.only_function.empty() ? catalogue.app.service_name : options.only_function;
+  auto cors = catalogue.app.cors_origins;
+  auto jwt = jwt_settings(catalogue, *log);
+  kfn::host::FunctionHost host(std::move(catalogue), options.library_dir, *services, metrics, log,
+                               std::move(jwt), options.only_function);
+
+  kfn::http::ServerOptions server_options;
+  server_options.address = options.address;
+  server_options.port = options.port;
+  server_options.service_name = service_name;
+  server_options.cors_origins = cors;
+  server_options.io_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  kfn::http::Server server(host, metrics, server_options);
+  server.start();
+
+  // Kafka-triggered functions consume in their consumer groups; without any, no consumer is created.
+  std::unique_ptr<kfn::kafka::Trigger> kafka_trigger;
+  if (std::ranges::any_of(host.functions(), [](auto const* fn) { return fn->kafka.has_value(); })) {
+    kafka_trigger = std::make_unique<kfn::kafka::Trigger>(host, metrics, backing.kafka_brokers, log);
+    kafka_trigger->start();
+  }
+
+  // Machine-readable lines for scripts and tests, on stdout; everything else is JSON on stderr.
+  if (backing.kafka_embedded) std::cout << "kafka bootstrap " << backing.kafka_brokers << "\n";
+  std::cout << "listening on http://" << options.address << ":" << server.port() << std::endl;
+
+  int signal_number = wait_for_stop_signal();
+  log->info("stopping", {{"signal", signal_number}});
+  server.stop();
+  if (kafka_trigger) kafka_trigger->stop(10s);
+  services->shutdown(10s);
+  return 0;
+}
+
+}  // namespace kfn::runner

@@ -1,0 +1,66 @@
+#include "worker_pool.h"
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <future>
+#include <stdexcept>
+#include <thread>
+
+namespace kfn::http {
+
+TEST_CASE("submitted tasks run on the pool") {
+  std::promise<int> result;
+  WorkerPool pool(2, 8);
+  REQUIRE(pool.try_submit([&] { result.set_value(42); }));
+  CHECK(result.get_future().get() == 42);
+}
+
+TEST_CASE("a full queue refuses new tasks instead of growing") {
+  std::promise<void> started;
+  std::promise<void> release;
+  auto release_future = release.get_future().share();
+  WorkerPool pool(1, 1);  // declared last: joined before the promises its tasks use go away
+  REQUIRE(pool.try_submit([&] {
+    started.set_value();
+    release_future.wait();
+  }));
+  started.get_future().wait();  // the only worker is busy, so the queue holds what comes next
+  CHECK(pool.try_submit([] {}));
+  CHECK(pool.queued() == 1);
+  CHECK_FALSE(pool.try_submit([] {}));
+  release.set_value();
+}
+
+TEST_CASE("stop lets the running task finish, drops waiting ones and refuses new ones") {
+  std::promise<void> started;
+  std::promise<void> release;
+  auto release_future = release.get_future().share();
+  std::atomic<bool> finished{false};
+  std::atomic<bool> dropped_ran{false};
+  WorkerPool pool(1, 4);
+  REQUIRE(pool.try_submit([&] {
+    started.set_value();
+    release_future.wait();
+    finished = true;
+  }));
+  started.get_future().wait();
+  REQUIRE(pool.try_submit([&] { dropped_ran = true; }));
+  auto stopping = std::async(std::launch::async, [&] { pool.stop(); });
+  // stop() empties the queue in the same step as it starts refusing; the busy worker cannot.
+  while (pool.queued() != 0) std::this_thread::yield();
+  release.set_value();
+  stopping.get();
+  CHECK(finished);
+  CHECK_FALSE(dropped_ran);
+  CHECK_FALSE(pool.try_submit([] {}));
+}
+
+TEST_CASE("a task that throws does not kill its worker") {
+  std::promise<void> ran;
+  WorkerPool pool(1, 4);
+  REQUIRE(pool.try_submit([] { throw std::runtime_error("boom"); }));
+  REQUIRE(pool.try_submit([&] { ran.set_value(); }));
+  ran.get_future().wait();
+}
+
+}  // namespace kfn::http

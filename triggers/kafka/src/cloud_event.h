@@ -1,0 +1,20 @@
+// How a consumed record becomes the CloudEvent a function sees, and the trace context it carries.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "kfn/event.h"
+#include "record.h"
+
+namespace kfn::kafka {
+
+kfn::CloudEvent to_cloud_event(Record const& record);
+
+// The record's W3C traceparent: the `traceparent` header, else `ce_traceparent`; empty when absent.
+std::string traceparent_of(Headers const& headers);
+
+// The trace-id part of a traceparent ("00-<trace-id>-<span-id>-<flags>"), empty when malformed.
+std::string_view trace_id_of(std::string_view traceparent);
+
+}  // namespace kfn::kafka

@@ -1,0 +1,197 @@
+// The poll thread: consume, submit, store, commit, pause/resume, and the clean shutdown.
+#include "consumer_loop.h"
+
+#include <algorithm>
+
+#include "group_state.h"
+#include "message_record.h"
+#include "partition_list.h"
+
+namespace kfn::kafka {
+namespace {
+
+constexpr int kMaxBatch = 512;             // records handed to the scheduler under one lock
+constexpr int kIdlePollMs = 100;           // poll timeout when nothing is paused
+constexpr int kPausedPollMs = 10;          // ...and while a partition waits to be resumed
+constexpr auto kGaugeInterval = std::chrono::seconds(1);
+constexpr auto kCommitAnswerTimeout = std::chrono::seconds(30);  // then assume the answer was lost
+
+}  // namespace
+
+ConsumerLoop::ConsumerLoop(Properties const& properties, ConsumerSettings settings, Scheduler& scheduler,
+                           FunctionMetrics& metrics, kfn::Logger& log)
+    : settings_(std::move(settings)), scheduler_(scheduler), metrics_(metrics), log_(log) {
+  auto conf = make_conf(properties);
+  install_callbacks(conf.get());
+  char error[512];
+  consumer_.reset(rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), error, sizeof error));
+  if (!consumer_) throw KafkaException(KafkaError::from_code(RD_KAFKA_RESP_ERR__INVALID_ARG, error));
+  conf.release();  // rd_kafka_new owns it on success
+  rd_kafka_poll_set_consumer(consumer_.get());
+  commit_queue_.reset(rd_kafka_queue_new(consumer_.get()));
+  PartitionListHandle topics(rd_kafka_topic_partition_list_new(static_cast<int>(settings_.topics.size())));
+  for (auto const& topic : settings_.topics) {
+    rd_kafka_topic_partition_list_add(topics.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
+  }
+  if (auto code = rd_kafka_subscribe(consumer_.get(), topics.get()); code != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    commit_queue_.reset();
+    rd_kafka_consumer_close(consumer_.get());
+    throw KafkaException(KafkaError::from_code(code, "subscribing " + settings_.function));
+  }
+}
+
+ConsumerLoop::~ConsumerLoop() {
+  if (thread_.joinable()) {
+    request_stop(Clock::now());
+    join();
+  } else if (consumer_) {
+    commit_queue_.reset();
+    rd_kafka_consumer_close(consumer_.get());  // never started: leave the group before destroying
+  }
+}
+
+void ConsumerLoop::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void ConsumerLoop::request_stop(Clock::time_point deadline) {
+  stop_deadline_ = deadline.time_since_epoch().count();
+  stop_requested_ = true;
+}
+
+void ConsumerLoop::join() {
+  if (thread_.joinable()) thread_.join();
+}
+
+void ConsumerLoop::run() {
+  while (!stop_requested_) {
+    consume_batch(any_paused_ ? kPausedPollMs : kIdlePollMs);
+    housekeeping(Clock::now());
+  }
+  drain_and_close();
+}
+
+void ConsumerLoop::consume_batch(int timeout_ms) {
+  std::vector<Record> batch;
+  for (int i = 0; i < kMaxBatch; ++i) {
+    MessageHandle message(rd_kafka_consumer_poll(consumer_.get(), i == 0 ? timeout_ms : 0));
+    if (!message) break;
+    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      warn_throttled("kafka consumer error", KafkaError::from_code(message->err, rd_kafka_message_errstr(message.get())));
+      continue;
+    }
+    batch.push_back(to_record(*message));
+  }
+  // Once stopping, records are left for the next owner: nothing past them is done, so nothing is lost.
+  if (!batch.empty() && !stop_requested_) scheduler_.submit(std::move(batch));
+}
+
+void ConsumerLoop::housekeeping(Clock::time_point now) {
+  if (auto points = scheduler_.take_commit_points(); !points.empty()) store(points);
+  apply_flow_control();
+  rd_kafka_queue_poll_callback(commit_queue_.get(), 0);
+  if (now >= next_gauges_) {
+    update_gauges();
+    next_gauges_ = now + kGaugeInterval;
+  }
+}
+
+void ConsumerLoop::store(std::vector<CommitPoint> const& points) {
+  auto list = to_list(points);
+  // Partitions revoked meanwhile fail with _STATE: their offsets were committed when they went.
+  rd_kafka_offsets_store(consumer_.get(), list.get());
+  stored_since_commit_ = true;
+}
+
+void ConsumerLoop::commit_stored_async(Clock::time_point now) {
+  if (commit_started_ && now - *commit_started_ < kCommitAnswerTimeout) return;  // one at a time
+  if (!stored_since_commit_) return;
+  stored_since_commit_ = false;
+  commit_started_ = now;
+  auto code = rd_kafka_commit_queue(consumer_.get(), nullptr, commit_queue_.get(), &ConsumerLoop::on_commit_cb, this);
+  if (code != RD_KAFKA_RESP_ERR_NO_ERROR) on_commit_cb(consumer_.get(), code, nullptr, this);
+}
+
+// Statistics come every commit interval: the moment to commit, if the group is steady. Committing
+// while it rejoins would lose the whole assignment (see group_state.h).
+void ConsumerLoop::on_statistics(std::string_view json) {
+  auto group = group_state_from_stats(json);
+  if (group && group->steady()) commit_stored_async(Clock::now());
+}
+
+int ConsumerLoop::on_stats_cb(rd_kafka_t*, char* json, std::size_t length, void* opaque) {
+  static_cast<ConsumerLoop*>(opaque)->on_statistics(std::string_view(json, length));
+  return 0;  // librdkafka frees the document
+}
+
+void ConsumerLoop::on_commit_cb(rd_kafka_t*, rd_kafka_resp_err_t code, rd_kafka_topic_partition_list_t*,
+                                void* opaque) {
+  auto* self = static_cast<ConsumerLoop*>(opaque);
+  if (self->commit_started_) {
+    self->metrics_.commit_latency.observe(std::chrono::duration<double>(Clock::now() - *self->commit_started_).count());
+    self->commit_started_.reset();
+  }
+  if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET) return;
+  self->metrics_.commit_failures.add();
+  self->stored_since_commit_ = true;  // committed again at the next interval
+  self->warn_throttled("offset commit failed", KafkaError::from_code(code));
+}
+
+void ConsumerLoop::commit_now(std::vector<CommitPoint> const& points) {
+  if (points.empty()) return;
+  auto list = to_list(points);
+  auto const started = Clock::now();
+  auto code = rd_kafka_commit(consumer_.get(), list.get(), 0);
+  metrics_.commit_latency.observe(std::chrono::duration<double>(Clock::now() - started).count());
+  if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET) return;
+  metrics_.commit_failures.add();
+  auto error = KafkaError::from_code(code);
+  log_.warn("offset commit failed; records after it may be delivered again",
+            {{"function", settings_.function}, {"partitions", describe(ids_of(*list))}, {"error", error.describe()}});
+}
+
+void ConsumerLoop::apply_flow_control() {
+  std::vector<PartitionId> to_pause;
+  std::vector<PartitionId> to_resume;
+  any_paused_ = false;
+  for (auto& [id, flow] : assigned_) {
+    switch (flow.update(scheduler_.in_flight(id))) {
+      case FlowControl::Action::kPause: to_pause.push_back(id); break;
+      case FlowControl::Action::kResume: to_resume.push_back(id); break;
+      case FlowControl::Action::kNone: break;
+    }
+    any_paused_ = any_paused_ || flow.paused();
+  }
+  if (!to_pause.empty()) {
+    rd_kafka_pause_partitions(consumer_.get(), to_list(to_pause).get());
+    for (auto const& id : to_pause) metrics_.partition(id).pauses.add();
+  }
+  if (!to_resume.empty()) rd_kafka_resume_partitions(consumer_.get(), to_list(to_resume).get());
+}
+
+void ConsumerLoop::update_gauges() {
+  metrics_.assigned_partitions.set(static_cast<double>(assigned_.size()));
+  for (auto const& [id, flow] : assigned_) {
+    auto& series = metrics_.partition(id);
+    auto const in_flight = static_cast<std::int64_t>(scheduler_.in_flight(id));
+    series.in_flight.set(static_cast<double>(in_flight));
+    std::int64_t low = -1;
+    std::int64_t high = -1;
+    rd_kafka_get_watermark_offsets(consumer_.get(), id.topic.c_str(), id.partition, &low, &high);
+    std::int64_t done_up_to = scheduler_.committable(id).value_or(-1);
+    if (done_up_to < 0) {
+      // Nothing finished yet: count from the first record received.
+      auto position = to_list(std::vector<PartitionId>{id});
+      rd_kafka_position(consumer_.get(), position.get());
+      if (position->elems[0].offset >= 0) done_up_to = position->elems[0].offset - in_flight;
+    }
+    if (high >= 0 && done_up_to >= 0) series.lag.set(static_cast<double>(std::max<std::int64_t>(0, high - done_up_to)));
+  }
+}
+
+void ConsumerLoop::warn_throttled(std::string const& what, KafkaError const& error) {
+  if (!throttle_.allow(what + error.name(), Clock::now())) return;
+  log_.warn(what, {{"function", settings_.function}, {"error", error.describe()}, {"retryable", error.retryable}});
+}
+
+}  // namespace kfn::kafka

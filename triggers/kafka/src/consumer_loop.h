@@ -1,0 +1,100 @@
+// One function's librdkafka consumer and the thread that polls it: hands records to the scheduler,
+// stores and commits the done watermark, pauses partitions with too much in flight, and drains
+// revoked partitions before giving them up. Every call on the consumer happens on this thread.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "client_config.h"
+#include "flow_control.h"
+#include "holders.h"
+#include "kafka_error.h"
+#include "kfn/log.h"
+#include "log_throttle.h"
+#include "partition_metrics.h"
+#include "scheduler.h"
+
+namespace kfn::kafka {
+
+struct ConsumerSettings {
+  std::string function;
+  std::vector<std::string> topics;
+  std::size_t max_in_flight_per_partition = 1000;
+  std::chrono::milliseconds revoke_drain_timeout{10'000};
+};
+
+// start(), request_stop() and join() from one owning thread; the scheduler, metrics and log must
+// outlive join(). The scheduler is not stopped here: its owner stops it after join().
+class ConsumerLoop {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  // Creates the consumer and subscribes. Throws std::invalid_argument / KafkaException.
+  ConsumerLoop(Properties const& properties, ConsumerSettings settings, Scheduler& scheduler,
+               FunctionMetrics& metrics, kfn::Logger& log);
+  ~ConsumerLoop();  // request_stop(now) and join() if still running
+  ConsumerLoop(ConsumerLoop const&) = delete;
+  ConsumerLoop& operator=(ConsumerLoop const&) = delete;
+
+  void start();
+  // Stop taking records; in-flight ones get until `deadline`, then what is done is committed and
+  // the consumer leaves its group. Returns at once; join() waits for it.
+  void request_stop(Clock::time_point deadline);
+  void join();
+
+ private:
+  // consumer_loop.cpp: the poll thread.
+  void run();
+  void consume_batch(int timeout_ms);
+  void housekeeping(Clock::time_point now);
+  void store(std::vector<CommitPoint> const& points);
+  void commit_stored_async(Clock::time_point now);
+  void on_statistics(std::string_view json);
+  void commit_now(std::vector<CommitPoint> const& points);
+  void apply_flow_control();
+  void update_gauges();
+  void drain_and_close();
+  void pause_assignment();
+  void warn_throttled(std::string const& what, KafkaError const& error);
+
+  // rebalance.cpp: partitions coming and going.
+  void on_rebalance(rd_kafka_resp_err_t event, rd_kafka_topic_partition_list_t* partitions);
+  void assign(rd_kafka_topic_partition_list_t* partitions, bool cooperative);
+  void revoke(rd_kafka_topic_partition_list_t* partitions, bool cooperative);
+  void install_callbacks(rd_kafka_conf_t* conf);
+  static void on_rebalance_cb(rd_kafka_t* consumer, rd_kafka_resp_err_t event,
+                              rd_kafka_topic_partition_list_t* partitions, void* opaque);
+  static void on_error_cb(rd_kafka_t* consumer, int code, char const* reason, void* opaque);
+  static void on_log_cb(rd_kafka_t const* consumer, int level, char const* facility, char const* message);
+  static int on_stats_cb(rd_kafka_t* consumer, char* json, std::size_t length, void* opaque);
+  static void on_commit_cb(rd_kafka_t* consumer, rd_kafka_resp_err_t code,
+                           rd_kafka_topic_partition_list_t* offsets, void* opaque);
+
+  ConsumerSettings const settings_;
+  Scheduler& scheduler_;
+  FunctionMetrics& metrics_;
+  kfn::Logger& log_;
+  ClientHandle consumer_;
+  QueueHandle commit_queue_;  // async commit results, served by the poll thread
+  std::thread thread_;
+  std::atomic<bool> stop_requested_{false};
+  std::atomic<Clock::rep> stop_deadline_{0};
+
+  // Poll thread only.
+  std::map<PartitionId, FlowControl> assigned_;
+  bool any_paused_ = false;
+  bool stored_since_commit_ = false;
+  std::optional<Clock::time_point> commit_started_;
+  Clock::time_point next_gauges_{};
+  LogThrottle throttle_{std::chrono::seconds(10)};
+};
+
+}  // namespace kfn::kafka

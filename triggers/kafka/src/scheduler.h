@@ -1,0 +1,113 @@
+// Who runs next: records of one key strictly one after the other, different keys in parallel,
+// failed records waiting out their backoff without holding a thread or other keys, and the offset
+// each partition may commit. Plain C++ (no librdkafka), so every rule here is unit-tested.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "record.h"
+#include "work.h"
+
+namespace kfn::kafka {
+
+struct CommitPoint {
+  PartitionId partition;
+  std::int64_t offset;  // the next offset to consume: every record before it is done
+};
+
+// What became of a record a worker gave back.
+struct Completion {
+  enum class Kind {
+    kFinished,  // handled or dead-lettered: its offset may be committed, its key moves on
+    kRetryAt,   // run it again at `when`; its key waits, other keys do not
+    kPending,   // still busy elsewhere (a dead-letter write in flight): settled later
+  };
+  Kind kind = Kind::kFinished;
+  std::chrono::steady_clock::time_point when{};
+
+  static Completion finished() { return {}; }
+  static Completion retry_at(std::chrono::steady_clock::time_point t) { return {Kind::kRetryAt, t}; }
+  static Completion pending() { return {Kind::kPending, {}}; }
+};
+
+// Thread-safe: the poll thread submits, workers take and complete, the dead-letter producer
+// completes. Records of removed partitions are abandoned wherever they are.
+class Scheduler {
+ public:
+  using Clock = std::chrono::steady_clock;
+
+  Scheduler();
+  ~Scheduler();
+  Scheduler(Scheduler const&) = delete;
+  Scheduler& operator=(Scheduler const&) = delete;
+
+  // `metrics` (may be null) is handed to each of the partition's records; it must outlive them.
+  void add_partition(PartitionId const& partition, PartitionMetrics* metrics = nullptr);
+  // Forgets the partitions and returns their final commit points. Their records that are still queued,
+  // waiting for a retry or running are abandoned: they are redelivered to the partition's next owner.
+  std::vector<CommitPoint> remove_partitions(std::vector<PartitionId> const& partitions);
+
+  // Records in consumption order. A record of a partition not added, or at an offset already
+  // received, is dropped (never started, so the partition's next reader receives it again).
+  void submit(std::vector<Record> records);
+
+  // Blocks until a record may run; nullptr once stopped.
+  WorkPtr next();
+  // A record that may run now, or nullptr.
+  WorkPtr try_next();
+  void complete(WorkPtr const& work, Completion completion);
+  // complete() then next(), under one lock acquisition on the hot path.
+  WorkPtr complete_and_next(WorkPtr const& work, Completion completion);
+
+  // Partitions whose committable offset moved since the last call.
+  std::vector<CommitPoint> take_commit_points();
+  [[nodiscard]] std::optional<std::int64_t> committable(PartitionId const& partition) const;
+  [[nodiscard]] std::size_t in_flight(PartitionId const& partition) const;
+  [[nodiscard]] std::vector<PartitionId> partitions() const;
+
+  // Waits until none of `partitions` has a record ready or running (records waiting for a retry do
+  // not count), or the deadline passes. True when settled.
+  bool wait_until_settled(std::vector<PartitionId> const& partitions, Clock::time_point deadline);
+
+  // Wakes every waiting worker; next() returns nullptr from now on.
+  void stop();
+
+ private:
+  struct Delayed {
+    Clock::time_point when;
+    std::uint64_t sequence;  // keeps equal times in order
+    WorkPtr work;
+    bool operator>(Delayed const& other) const;
+  };
+
+  void submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot);
+  void make_ready(WorkPtr work);
+  void complete_locked(WorkPtr const& work, Completion completion);
+  void finish_locked(WorkPtr const& work);
+  WorkPtr next_locked(std::unique_lock<std::mutex>& lock);
+  WorkPtr take_ready_locked();
+  void promote_due_locked(Clock::time_point now);
+  bool settled_locked(std::vector<PartitionId> const& partitions) const;
+  void release_locked(PartitionSlot& slot);
+
+  mutable std::mutex mutex_;
+  std::condition_variable work_available_;
+  std::condition_variable settled_;
+  std::map<PartitionId, std::shared_ptr<PartitionSlot>> slots_;
+  std::deque<WorkPtr> ready_;
+  std::vector<Delayed> delayed_;  // min-heap on `when`
+  std::uint64_t next_sequence_ = 0;
+  std::size_t waiting_workers_ = 0;
+  bool stopped_ = false;
+};
+
+}  // namespace kfn::kafka

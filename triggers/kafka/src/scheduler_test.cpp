@@ -1,0 +1,171 @@
+#include "scheduler.h"
+
+#include <catch2/catch.hpp>
+#include <future>
+
+namespace kfn::kafka {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+PartitionId const kP0{"t", 0};
+PartitionId const kP1{"t", 1};
+
+Record record(PartitionId const& partition, std::int64_t offset, std::optional<std::string> key) {
+  return Record{partition, offset, std::move(key), std::string("v"), {}};
+}
+
+std::int64_t offset_of(WorkPtr const& work) { return work ? work->record.offset : -1; }
+
+struct Fixture {
+  Scheduler scheduler;
+  Fixture() {
+    scheduler.add_partition(kP0);
+    scheduler.add_partition(kP1);
+  }
+  void submit(std::vector<Record> records) { scheduler.submit(std::move(records)); }
+};
+
+TEST_CASE_METHOD(Fixture, "records of one key run one at a time, in offset order") {
+  submit({record(kP0, 0, "k"), record(kP0, 1, "k"), record(kP0, 2, "k")});
+  auto first = scheduler.try_next();
+  CHECK(offset_of(first) == 0);
+  CHECK(scheduler.try_next() == nullptr);
+  scheduler.complete(first, Completion::finished());
+  auto second = scheduler.try_next();
+  CHECK(offset_of(second) == 1);
+  CHECK(scheduler.try_next() == nullptr);
+  scheduler.complete(second, Completion::finished());
+  CHECK(offset_of(scheduler.try_next()) == 2);
+}
+
+TEST_CASE_METHOD(Fixture, "different keys of one partition may run at the same time") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "a")});
+  CHECK(offset_of(scheduler.try_next()) == 0);
+  CHECK(offset_of(scheduler.try_next()) == 1);
+  CHECK(scheduler.try_next() == nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "the same key in two partitions is two lanes") {
+  submit({record(kP0, 0, "k"), record(kP1, 0, "k")});
+  CHECK(scheduler.try_next() != nullptr);
+  CHECK(scheduler.try_next() != nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "keyless records never wait for one another") {
+  submit({record(kP0, 0, std::nullopt), record(kP0, 1, std::nullopt), record(kP0, 2, std::nullopt)});
+  CHECK(scheduler.try_next() != nullptr);
+  CHECK(scheduler.try_next() != nullptr);
+  CHECK(scheduler.try_next() != nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "a record waiting for a retry holds back its own key and no other") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "a"), record(kP0, 2, "b")});
+  auto failing = scheduler.try_next();
+  REQUIRE(offset_of(failing) == 0);
+  scheduler.complete(failing, Completion::retry_at(Clock::now() + 1h));
+  CHECK(offset_of(scheduler.try_next()) == 2);
+  CHECK(scheduler.try_next() == nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "a retried record runs again once its delay has passed, before its key moves on") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "a")});
+  auto failing = scheduler.try_next();
+  scheduler.complete(failing, Completion::retry_at(Clock::now() + 20ms));
+  auto again = std::async(std::launch::async, [&] { return scheduler.next(); });
+  REQUIRE(again.wait_for(10s) == std::future_status::ready);
+  auto retried = again.get();
+  CHECK(retried == failing);
+  scheduler.complete(retried, Completion::finished());
+  CHECK(offset_of(scheduler.try_next()) == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "a record that is pending elsewhere keeps its key busy until it is completed") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "a")});
+  auto first = scheduler.try_next();
+  scheduler.complete(first, Completion::pending());
+  CHECK(scheduler.try_next() == nullptr);
+  CHECK_FALSE(scheduler.committable(kP0));
+  scheduler.complete(first, Completion::finished());
+  CHECK(offset_of(scheduler.try_next()) == 1);
+  CHECK(scheduler.committable(kP0) == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "the committable offset follows finished records, never past an unfinished one") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "c")});
+  auto a = scheduler.try_next();
+  auto b = scheduler.try_next();
+  auto c = scheduler.try_next();
+  scheduler.complete(c, Completion::finished());
+  scheduler.complete(b, Completion::finished());
+  CHECK_FALSE(scheduler.committable(kP0));
+  CHECK(scheduler.in_flight(kP0) == 3);
+  scheduler.complete(a, Completion::finished());
+  CHECK(scheduler.committable(kP0) == 3);
+  CHECK(scheduler.in_flight(kP0) == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "commit points are reported once per change") {
+  submit({record(kP0, 0, "a"), record(kP1, 5, "a")});
+  scheduler.complete(scheduler.try_next(), Completion::finished());
+  auto points = scheduler.take_commit_points();
+  REQUIRE(points.size() == 1);
+  CHECK(points[0].partition == kP0);
+  CHECK(points[0].offset == 1);
+  CHECK(scheduler.take_commit_points().empty());
+}
+
+TEST_CASE_METHOD(Fixture, "records of partitions not assigned and offsets seen before are dropped") {
+  submit({record({"other", 0}, 0, "a"), record(kP0, 3, "a")});
+  submit({record(kP0, 3, "b"), record(kP0, 2, "c")});
+  CHECK(offset_of(scheduler.try_next()) == 3);
+  CHECK(scheduler.try_next() == nullptr);
+  CHECK(scheduler.in_flight(kP0) == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "removing a partition abandons its records and returns its commit point") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "b"), record(kP0, 3, "c"), record(kP1, 0, "a")});
+  auto a = scheduler.try_next();
+  auto b = scheduler.try_next();
+  scheduler.complete(a, Completion::finished());
+  auto c = scheduler.try_next();
+  scheduler.complete(c, Completion::retry_at(Clock::now() + 1h));
+  auto points = scheduler.remove_partitions({kP0});
+  REQUIRE(points.size() == 1);
+  CHECK(points[0].offset == 1);
+  scheduler.complete(b, Completion::finished());  // a late finish of an abandoned record is ignored
+  auto remaining = scheduler.try_next();
+  CHECK(remaining->record.source == kP1);
+  CHECK(scheduler.try_next() == nullptr);
+  CHECK(scheduler.partitions() == std::vector<PartitionId>{kP1});
+}
+
+TEST_CASE_METHOD(Fixture, "a partition is settled when nothing is ready or running, retries aside") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "b")});
+  CHECK_FALSE(scheduler.wait_until_settled({kP0}, Clock::now()));
+  auto a = scheduler.try_next();
+  auto b = scheduler.try_next();
+  scheduler.complete(a, Completion::retry_at(Clock::now() + 1h));
+  CHECK_FALSE(scheduler.wait_until_settled({kP0}, Clock::now()));
+  CHECK(scheduler.wait_until_settled({kP1}, Clock::now()));
+  auto finisher = std::async(std::launch::async, [&] { scheduler.complete(b, Completion::finished()); });
+  CHECK(scheduler.wait_until_settled({kP0}, Clock::now() + 10s));
+}
+
+TEST_CASE_METHOD(Fixture, "stop wakes a worker waiting for records") {
+  auto waiting = std::async(std::launch::async, [&] { return scheduler.next(); });
+  scheduler.stop();
+  REQUIRE(waiting.wait_for(10s) == std::future_status::ready);
+  CHECK(waiting.get() == nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "a waiting worker is woken by a new record") {
+  auto waiting = std::async(std::launch::async, [&] { return scheduler.next(); });
+  submit({record(kP0, 0, "a")});
+  REQUIRE(waiting.wait_for(10s) == std::future_status::ready);
+  CHECK(offset_of(waiting.get()) == 0);
+}
+
+}  // namespace
+}  // namespace kfn::kafka
