@@ -32,7 +32,21 @@ std::optional<std::string> ClientResponse::header(std::string const& name) const
   return std::nullopt;
 }
 
-HttpClient::HttpClient(std::string host, std::uint16_t port) : host_(std::move(host)), port_(port) {}
+HttpClient::HttpClient(std::string host, std::uint16_t port, std::string source_address)
+    : host_(std::move(host)), port_(port), source_address_(std::move(source_address)) {}
+
+namespace {
+
+void bind_source(int fd, std::string const& address) {
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  if (inet_pton(AF_INET, address.c_str(), &local.sin_addr) != 1 ||
+      bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+    throw std::runtime_error("cannot bind to source address " + address);
+  }
+}
+
+}  // namespace
 
 HttpClient::~HttpClient() {
   if (fd_ >= 0) close(fd_);
@@ -49,6 +63,14 @@ void HttpClient::connect_once() {
   }
   std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> addresses(found, &freeaddrinfo);
   int fd = socket(found->ai_family, found->ai_socktype | SOCK_CLOEXEC, found->ai_protocol);
+  if (fd >= 0 && !source_address_.empty()) {
+    try {
+      bind_source(fd, source_address_);
+    } catch (...) {
+      close(fd);
+      throw;
+    }
+  }
   if (fd < 0 || ::connect(fd, found->ai_addr, found->ai_addrlen) != 0) {
     int err = errno;
     if (fd >= 0) close(fd);

@@ -21,7 +21,9 @@ struct ClientResponse {
 // Not thread-safe: one request at a time. Reconnects when the server closed the connection.
 class HttpClient {
  public:
-  HttpClient(std::string host, std::uint16_t port);
+  // `source_address`, when set, is the local IPv4 address to connect from (e.g. 127.0.0.7), so tests
+  // can act as distinct clients on one machine.
+  HttpClient(std::string host, std::uint16_t port, std::string source_address = {});
   ~HttpClient();
   HttpClient(HttpClient const&) = delete;
   HttpClient& operator=(HttpClient const&) = delete;
@@ -41,6 +43,7 @@ class HttpClient {
 
   std::string host_;
   std::uint16_t port_;
+  std::string source_address_;
   int fd_ = -1;
   int connections_opened_ = 0;
   std::string buffer_;

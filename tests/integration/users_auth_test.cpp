@@ -1,5 +1,6 @@
 // The users context over HTTP against the real runner: registration, login, tokens, profile.
 #include <catch2/catch.hpp>
+#include <random>
 
 #include "runner_process.h"
 #include "test_users.h"
@@ -161,4 +162,27 @@ TEST_CASE("logout revokes the access token and its refresh family at once") {
   CHECK(client->request("POST", "/auth/logout", "", {bearer(user.access_token)}).status == 204);
   CHECK(client->request("GET", "/profile/me", "", {bearer(user.access_token)}).status == 401);
   CHECK(client->request("POST", "/auth/refresh", json{{"refresh_token", user.refresh_token}}.dump()).status == 401);
+}
+
+TEST_CASE("too many failed logins from one IP get 429 for every account from it") {
+  kfn::test::RunnerProcess runner(std::map<std::string, std::string>{{"KFN_LOGIN_IP_MAX_FAILURES", "3"}});
+  // Loopback addresses of their own, so failures other tests made from 127.0.0.1 do not count here.
+  std::random_device random;
+  auto fresh_address = [&] {
+    return "127." + std::to_string(1 + random() % 250) + "." + std::to_string(random() % 250) + "." +
+           std::to_string(1 + random() % 250);
+  };
+  kfn::runner::HttpClient attacker("127.0.0.1", runner.port(), fresh_address());
+  kfn::runner::HttpClient bystander("127.0.0.1", runner.port(), fresh_address());
+  auto user = kfn::test::register_and_login(bystander, "ip");
+  auto login = [&](kfn::runner::HttpClient& from, std::string const& username, std::string const& password) {
+    return from.request("POST", "/auth/login/json", json{{"username", username}, {"password", password}}.dump());
+  };
+  for (int i = 0; i < 3; ++i) {
+    REQUIRE(login(attacker, kfn::test::unique_username("nobody"), "wrong password!").status == 401);
+  }
+  auto limited = login(attacker, user.username, user.password);
+  CHECK(limited.status == 429);
+  CHECK(limited.header("Retry-After"));
+  CHECK(login(bystander, user.username, user.password).status == 200);  // other addresses are not affected
 }

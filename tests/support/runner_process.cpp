@@ -33,7 +33,10 @@ std::string random_suffix() {
 }
 
 [[noreturn]] void exec_runner(int stdout_fd, std::string const& stderr_path, std::string const& state_dir,
-                              std::string const& prefix, std::map<std::string, std::string> const& env) {
+                              std::string const& prefix, RunnerOptions const& options) {
+  auto const& env = options.env;
+  std::string const manifests = options.manifests_dir.empty() ? KFN_MANIFESTS_DIR : options.manifests_dir;
+  std::string const library_dir = options.library_dir.empty() ? KFN_FUNCTION_DIR : options.library_dir;
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   dup2(stdout_fd, STDOUT_FILENO);
   int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -43,7 +46,7 @@ std::string random_suffix() {
   unsetenv("KAFKA_BROKERS");
   for (auto const& [key, value] : env) setenv(key.c_str(), value.c_str(), 1);
   std::vector<std::string> argv{KFN_BINARY,      "run",        "--port",           "0",
-                                "--manifests",   KFN_MANIFESTS_DIR, "--lib-dir",   KFN_FUNCTION_DIR,
+                                "--manifests",   manifests,    "--lib-dir",        library_dir,
                                 "--state-dir",   state_dir,    "--schema-prefix", prefix};
   std::vector<char*> args;
   for (auto& a : argv) args.push_back(a.data());
@@ -54,18 +57,28 @@ std::string random_suffix() {
 
 }  // namespace
 
-RunnerProcess::RunnerProcess(std::map<std::string, std::string> extra_env) {
+RunnerProcess::RunnerProcess(std::map<std::string, std::string> extra_env)
+    : RunnerProcess([&] {
+        RunnerOptions options;
+        options.env = std::move(extra_env);
+        return options;
+      }()) {}
+
+RunnerProcess::RunnerProcess(RunnerOptions options) {
+  auto& extra_env = options.env;
   auto suffix = random_suffix();
-  schema_prefix_ = "t" + suffix + "_";
+  schema_prefix_ = options.schema_prefix.empty() ? "t" + suffix + "_" : options.schema_prefix;
   state_dir_ = (std::filesystem::temp_directory_path() / ("kfn-test-" + suffix)).string();
   std::filesystem::create_directories(state_dir_);
   // Integration tests need not pay for production-strength hashing on every login.
   extra_env.try_emplace("KFN_ARGON2_MEMORY_KIB", "1024");
   extra_env.try_emplace("KFN_JWT_SECRET", "integration-test-secret-0123456789abcdef");
+  // Every test client is 127.0.0.1: the per-IP login limit gets its own test with its own runner.
+  extra_env.try_emplace("KFN_LOGIN_IP_MAX_FAILURES", "100000");
   int pipe_fds[2];
   if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
-  if (pid_ == 0) exec_runner(pipe_fds[1], state_dir_ + "/stderr.log", state_dir_, schema_prefix_, extra_env);
+  if (pid_ == 0) exec_runner(pipe_fds[1], state_dir_ + "/stderr.log", state_dir_, schema_prefix_, options);
   close(pipe_fds[1]);
 
   std::string pending;
@@ -79,8 +92,9 @@ RunnerProcess::RunnerProcess(std::map<std::string, std::string> extra_env) {
                     : -1;
     if (n <= 0) {
       close(pipe_fds[0]);
-      stop();
-      throw std::runtime_error("kfn run did not start; its log:\n" + log());
+      int status = stop();
+      throw std::runtime_error("kfn run did not start (" + std::string(n == 0 ? "it exited" : "timed out") +
+                               ", exit status " + std::to_string(status) + "); its log:\n" + log());
     }
     pending.append(buf, static_cast<std::size_t>(n));
     for (auto nl = pending.find('\n'); nl != std::string::npos; nl = pending.find('\n')) {
@@ -101,11 +115,18 @@ std::unique_ptr<kfn::runner::HttpClient> RunnerProcess::client() const {
 
 int RunnerProcess::stop() {
   if (pid_ <= 0) return -1;
-  kill(pid_, SIGTERM);
+  ::kill(pid_, SIGTERM);
   int status = 0;
   waitpid(pid_, &status, 0);
   pid_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+void RunnerProcess::kill() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
 }
 
 std::string RunnerProcess::log() const {

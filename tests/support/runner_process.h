@@ -14,11 +14,22 @@
 
 namespace kfn::test {
 
+// What to run, when a test brings its own manifests and function libraries. (Not an aggregate, so a
+// braced map still picks the extra-environment constructor.)
+struct RunnerOptions {
+  RunnerOptions() = default;
+  std::string manifests_dir;                // empty: the repository's manifests
+  std::string library_dir;                  // empty: the built chat functions
+  std::string schema_prefix;                // empty: a fresh one; share it to share the schemas
+  std::map<std::string, std::string> env;  // extra environment; KAFKA_BROKERS selects an outside Kafka
+};
+
 class RunnerProcess {
  public:
   // Extra environment for the runner (e.g. KFN_ARGON2_MEMORY_KIB). Blocks until it listens; throws
   // with the runner's stderr if it exits first.
   explicit RunnerProcess(std::map<std::string, std::string> extra_env = {});
+  explicit RunnerProcess(RunnerOptions options);
   ~RunnerProcess();
   RunnerProcess(RunnerProcess const&) = delete;
   RunnerProcess& operator=(RunnerProcess const&) = delete;
@@ -30,6 +41,8 @@ class RunnerProcess {
   [[nodiscard]] std::unique_ptr<kfn::runner::HttpClient> client() const;
   // SIGTERM and wait; returns the exit status (as from waitpid's WEXITSTATUS, -1 if killed).
   int stop();
+  // SIGKILL and wait: a crash, nothing drained or committed.
+  void kill();
   // What the runner wrote to stderr so far (its JSON log).
   [[nodiscard]] std::string log() const;
 

@@ -44,8 +44,7 @@ class PistacheSink final : public ResponseSink {
       auto sent = ::send(peer->fd(), bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
       if (sent == static_cast<ssize_t>(bytes.size())) return;
       if (sent < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return;  // reset: the reactor sees it
-      queue_rest(*peer, bytes.substr(static_cast<std::size_t>(std::max<ssize_t>(sent, 0))),
-                 std::move(ticket));
+      queue_rest(*peer, bytes.substr(static_cast<std::size_t>(std::max<ssize_t>(sent, 0))), ticket);
     } catch (std::exception const&) {  // NOLINT(bugprone-empty-catch): the connection is gone
     }
   }

@@ -13,7 +13,7 @@ kfn::host::HttpRoute route_with_limit(std::size_t limit) {
   return route;
 }
 
-HttpRequest request_with(std::string body, std::string content_type = "application/json") {
+HttpRequest request_with(std::string body, std::string const& content_type = "application/json") {
   HttpRequest request;
   request.method = "POST";
   request.path = "/x";

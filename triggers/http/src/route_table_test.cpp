@@ -102,10 +102,10 @@ TEST_CASE("limits across routes are the largest body limit and timeout") {
   small.route.body_limit = 1024;
   small.route.timeout = std::chrono::milliseconds(500);
   auto large = route("b", "POST", "/b");
-  large.route.body_limit = 1024 * 1024;
+  large.route.body_limit = std::size_t{1024} * 1024;
   large.route.timeout = std::chrono::milliseconds(30'000);
   RouteTable table({small, large});
-  CHECK(table.largest_body_limit() == 1024 * 1024);
+  CHECK(table.largest_body_limit() == std::size_t{1024} * 1024);
   CHECK(table.longest_timeout() == std::chrono::milliseconds(30'000));
 }
 

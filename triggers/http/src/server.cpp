@@ -13,6 +13,10 @@ namespace {
 
 // Room for the request line and headers on top of the largest body a route accepts.
 constexpr std::size_t kHeaderAllowance = std::size_t{16} * 1024;
+// Pistache answers a request past its buffer cap itself, in plain text. Keeping that cap well above
+// every route's body_limit lets the route's own check answer with the API's JSON 413 for any body
+// up to this size. The buffer grows only with what a client actually sends.
+constexpr std::size_t kMinimumRequestBuffer = std::size_t{1} * 1024 * 1024;
 
 // Pistache closes a connection whose request is "in progress" for longer than its header timeout,
 // and a request stays in progress while its function runs: the timeout must outlast every route.
@@ -28,7 +32,7 @@ Pistache::Http::Endpoint::Options endpoint_options(ServerOptions const& options,
       .threads(std::max(1, options.io_threads))
       .threadsName("kfn-http-io")
       .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay)
-      .maxRequestSize(routes.largest_body_limit() + kHeaderAllowance)
+      .maxRequestSize(std::max(routes.largest_body_limit(), kMinimumRequestBuffer) + kHeaderAllowance)
       .headerTimeout(timeout)
       .bodyTimeout(timeout);
 }

@@ -36,6 +36,15 @@ TEST_CASE("plain HTTP/1.1 requests without a Connection header share one connect
   CHECK(client.read_response().status == 200);
 }
 
+TEST_CASE("starting on a port already in use throws naming the address") {
+  ServerFixture fixture;
+  auto options = ServerFixture::default_options();
+  options.port = fixture.port();
+  Server second(fixture.host(), fixture.metrics(), options);
+  CHECK_THROWS_WITH(second.start(), Catch::Contains("127.0.0.1:" + std::to_string(fixture.port())));
+  CHECK(fixture.request("GET", "/health").status == 200);
+}
+
 TEST_CASE("a request that asks to close gets Connection: close") {
   ServerFixture fixture;
   RawHttpClient client(fixture.port());
@@ -100,7 +109,7 @@ TEST_CASE("a body over the route's limit is 413 and the connection stays usable"
 
 TEST_CASE("a body larger than Pistache's 4 KiB default reaches a route that accepts it") {
   ServerFixture fixture;
-  auto body = "\"" + std::string(32 * 1024, 'x') + "\"";
+  auto body = "\"" + std::string(std::size_t{32} * 1024, 'x') + "\"";
   auto response = fixture.request("PUT", "/echo/1", {{"Content-Type", "application/json"}}, body);
   REQUIRE(response.status == 200);
   CHECK(json_of(response)["body"] == body);
@@ -109,7 +118,7 @@ TEST_CASE("a body larger than Pistache's 4 KiB default reaches a route that acce
 TEST_CASE("a response larger than the socket takes at once arrives whole") {
   ServerFixture fixture;
   RawHttpClient client(fixture.port());
-  auto body = "\"" + std::string(4 * 1024 * 1024, 'y') + "\"";
+  auto body = "\"" + std::string(std::size_t{4} * 1024 * 1024, 'y') + "\"";
   auto response = client.request("PUT", "/echo/1", {{"Content-Type", "application/json"}}, body);
   REQUIRE(response.status == 200);
   CHECK(json_of(response)["body"] == body);

@@ -123,7 +123,7 @@ RawResponse RawHttpClient::request(std::string_view method, std::string_view tar
                                    std::vector<std::pair<std::string, std::string>> const& headers,
                                    std::string_view body) {
   std::string raw = std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  for (auto const& [name, value] : headers) raw += name + ": " + value + "\r\n";
+  for (auto const& [name, value] : headers) raw.append(name).append(": ").append(value).append("\r\n");
   if (!body.empty()) raw += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   raw += "\r\n";
   raw += body;
@@ -133,6 +133,7 @@ RawResponse RawHttpClient::request(std::string_view method, std::string_view tar
 
 std::size_t first_readable(std::vector<RawHttpClient*> const& clients) {
   std::vector<pollfd> fds;
+  fds.reserve(clients.size());
   for (auto* client : clients) fds.push_back({client->fd(), POLLIN, 0});
   if (::poll(fds.data(), fds.size(), 30'000) <= 0) throw std::runtime_error("no client became readable");
   for (std::size_t i = 0; i < fds.size(); ++i) {

@@ -33,7 +33,7 @@ kfn::host::Catalogue test_catalogue() {
   post.http->body_limit = 1024;
   auto put = http_function("echo-put", "http_test_echo", "PUT", "/echo/{id}", false);
   put.http->content_types = {"application/json", "application/x-www-form-urlencoded"};
-  put.http->body_limit = 8 * 1024 * 1024;
+  put.http->body_limit = std::size_t{8} * 1024 * 1024;
   catalogue.functions = {
       http_function("echo-by-id", "http_test_echo", "GET", "/echo/{id}", false),
       http_function("echo-search", "http_test_echo", "GET", "/echo/search", false),

@@ -32,6 +32,8 @@ class ServerFixture {
   [[nodiscard]] std::uint16_t port() const { return server_->port(); }
   [[nodiscard]] kfn::host::JwtSettings const& jwt() const { return jwt_; }
   [[nodiscard]] kfn::host::Services& services() { return *services_; }
+  [[nodiscard]] kfn::host::FunctionHost& host() { return *host_; }
+  [[nodiscard]] kfn::host::MetricsRegistry& metrics() { return metrics_; }
 
   // One request on a fresh connection.
   RawResponse request(std::string_view method, std::string_view target,

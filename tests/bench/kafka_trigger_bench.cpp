@@ -1,0 +1,294 @@
+// Kafka trigger benchmark: a no-op Kafka-triggered function (the whole trigger: consumer, per-key
+// scheduler, workers, FunctionHost, offset tracking) against a raw librdkafka consumer loop on the same
+// topic of the same mock cluster, side by side; then publish -> handler latency at a steady rate.
+// Run it through tests/bench/kafka_trigger_bench.sh; results go to docs/benchmarks.md.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "client_config.h"
+#include "kfn/host/function_host.h"
+#include "kfn/host/process_log.h"
+#include "kfn/host/services.h"
+#include "kfn/kafka/trigger.h"
+#include "mock_cluster.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+namespace kafka = kfn::kafka;
+namespace host = kfn::host;
+
+struct Options {
+  int records = 150'000;
+  int partitions = 16;  // the mock cluster keeps at most 5 MB per partition
+  int keys = 1'000;
+  int rounds = 3;
+  int latency_rate = 2'000;  // records per second
+  int latency_seconds = 5;
+  int concurrency = 16;  // the manifest default
+  bool raw = true;  // --no-raw: only the trigger (for profiling it)
+};
+
+Options parse_options(int argc, char** argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]) == "--no-raw") options.raw = false;
+  }
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i];
+    int value = std::atoi(argv[i + 1]);
+    if (flag == "--records") options.records = value;
+    else if (flag == "--rounds") options.rounds = value;
+    else if (flag == "--rate") options.latency_rate = value;
+    else if (flag == "--seconds") options.latency_seconds = value;
+    else if (flag == "--partitions") options.partitions = value;
+    else if (flag == "--concurrency") options.concurrency = value;
+  }
+  return options;
+}
+
+double seconds_between(Clock::time_point from, Clock::time_point to) {
+  return std::chrono::duration<double>(to - from).count();
+}
+
+// The mock cluster drops the oldest records of a partition past 5 MB: the runs would never finish.
+void check_nothing_pruned(kafka::testing::MockCluster& cluster, std::string const& topic, int partitions) {
+  kafka::ClientHandle client(rd_kafka_new(RD_KAFKA_PRODUCER, kafka::make_conf({{"bootstrap.servers", cluster.bootstrap()}}).release(),
+                                          nullptr, 0));
+  for (int p = 0; p < partitions; ++p) {
+    std::int64_t low = 0;
+    std::int64_t high = 0;
+    rd_kafka_query_watermark_offsets(client.get(), topic.c_str(), p, &low, &high, 10'000);
+    if (low > 0) {
+      std::fprintf(stderr, "the mock cluster pruned %s[%d]: use fewer --records or more --partitions\n", topic.c_str(), p);
+      std::exit(2);
+    }
+  }
+}
+
+// Records shaped like the chat's events: CloudEvent headers and a ~120-byte JSON value.
+void fill_topic(kafka::testing::MockCluster& cluster, std::string const& topic, Options const& options) {
+  cluster.create_topic(topic, options.partitions);
+  kafka::testing::TestProducer producer(cluster.bootstrap());
+  for (int i = 0; i < options.records; ++i) {
+    auto key = "room-" + std::to_string(i % options.keys);
+    auto value = R"({"event_type":"MessageSent","room_id":")" + key + R"(","seq":)" + std::to_string(i) +
+                 R"(,"content":"hello there, how are you doing today?"})";
+    producer.send(topic, key, value,
+                  {{"ce_specversion", "1.0"}, {"ce_id", "e-" + std::to_string(i)}, {"ce_source", "/kfn/bench"},
+                   {"ce_type", "MessageSent"}, {"ce_subject", key}, {"content-type", "application/json"}});
+  }
+  producer.flush();
+  check_nothing_pruned(cluster, topic, options.partitions);
+}
+
+// The baseline: poll, read each record (key, value, headers), store its offset, commit once a second.
+double raw_consumer_rate(std::string const& bootstrap, std::string const& topic, int records) {
+  kfn::host::KafkaTrigger trigger;
+  trigger.group = "raw-" + topic;
+  auto properties = kafka::consumer_properties(bootstrap, "raw", trigger, {});
+  properties["log_level"] = "3";
+  auto conf = kafka::make_conf(properties);
+  char error[512];
+  kafka::ClientHandle consumer(rd_kafka_new(RD_KAFKA_CONSUMER, conf.release(), error, sizeof error));
+  rd_kafka_poll_set_consumer(consumer.get());
+  kafka::PartitionListHandle topics(rd_kafka_topic_partition_list_new(1));
+  rd_kafka_topic_partition_list_add(topics.get(), topic.c_str(), RD_KAFKA_PARTITION_UA);
+  rd_kafka_subscribe(consumer.get(), topics.get());
+  int seen = 0;
+  std::size_t bytes = 0;
+  Clock::time_point first{};
+  Clock::time_point next_commit{};
+  while (seen < records) {
+    kafka::MessageHandle message(rd_kafka_consumer_poll(consumer.get(), 100));
+    if (!message || message->err) continue;
+    if (seen++ == 0) first = Clock::now();
+    rd_kafka_headers_t* headers = nullptr;
+    if (rd_kafka_message_headers(message.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) bytes += rd_kafka_header_cnt(headers);
+    bytes += message->len + message->key_len;
+    rd_kafka_offset_store(message->rkt, message->partition, message->offset);
+    if (Clock::now() >= next_commit) {
+      rd_kafka_commit(consumer.get(), nullptr, 1);
+      next_commit = Clock::now() + 1s;
+    }
+  }
+  auto const last = Clock::now();
+  rd_kafka_consumer_close(consumer.get());
+  std::fprintf(stderr, "  raw loop read %zu bytes\n", bytes);
+  return (records - 1) / seconds_between(first, last);
+}
+
+host::Catalogue catalogue_for(std::string const& library, std::string const& topic, Options const& options,
+                              std::map<std::string, std::string> env) {
+  int const partitions = options.partitions;
+  host::Catalogue catalogue;
+  catalogue.topics.push_back({topic, partitions, 1, std::nullopt, "room_id"});
+  host::FunctionManifest manifest;
+  manifest.name = "bench-" + library;
+  manifest.library = library;
+  manifest.env = std::move(env);
+  manifest.file = manifest.name + ".yaml";
+  host::KafkaTrigger trigger;
+  trigger.topics = {topic};
+  trigger.group = manifest.name + "-" + topic;
+  trigger.concurrency = options.concurrency;
+  manifest.kafka = trigger;
+  catalogue.functions.push_back(manifest);
+  return catalogue;
+}
+
+// The process the trigger runs in: services (nothing connected until used), metrics, the host.
+struct TriggerProcess {
+  std::shared_ptr<kfn::Logger> log = host::make_process_logger(kfn::LogLevel::kWarn);
+  std::unique_ptr<host::Services> services;
+  host::MetricsRegistry metrics;
+  std::unique_ptr<host::FunctionHost> function_host;
+  std::string function;
+  std::string topic;
+  int partitions;
+
+  TriggerProcess(host::Catalogue catalogue, std::string const& bootstrap)
+      : function(catalogue.functions[0].name), topic(catalogue.topics[0].name),
+        partitions(catalogue.topics[0].partitions) {
+    host::ServiceConfig config;
+    char const* redis = std::getenv("KFN_TEST_REDIS_URL");
+    config.redis_url = redis ? redis : "redis://127.0.0.1:6379";
+    config.kafka_brokers = bootstrap;
+    services = host::Services::create(config, *log);
+    host::JwtSettings jwt{"kafka-trigger-bench-secret-0123456789abcdef", "kfn", "kfn", {}, {}};
+    function_host = std::make_unique<host::FunctionHost>(std::move(catalogue), KFN_KAFKA_TESTDATA_DIR, *services,
+                                                         metrics, log, jwt);
+  }
+  ~TriggerProcess() {
+    function_host.reset();
+    services->shutdown(1s);
+  }
+  std::unique_ptr<kafka::Trigger> trigger(std::string const& bootstrap) {
+    kafka::TriggerOptions options;
+    options.consumer_properties = {{"log_level", "3"}};
+    return std::make_unique<kafka::Trigger>(*function_host, metrics, bootstrap, log, options);
+  }
+  double handled() {
+    double total = 0;
+    for (int p = 0; p < partitions; ++p) {
+      total += metrics.counter("kfn_kafka_records_handled_total", "",
+                               {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}}).value();
+    }
+    return total;
+  }
+  double pauses() {
+    double total = 0;
+    for (int p = 0; p < partitions; ++p) {
+      total += metrics.counter("kfn_kafka_partition_pauses_total", "",
+                               {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}}).value();
+    }
+    return total;
+  }
+  double assigned() { return metrics.gauge("kfn_kafka_assigned_partitions", "", {{"function", function}}).value(); }
+};
+
+void wait_for(auto done) {
+  while (!done()) std::this_thread::sleep_for(1ms);
+}
+
+double trigger_rate(std::string const& bootstrap, std::string const& topic, Options const& options) {
+  TriggerProcess process(catalogue_for("kafka_noop", topic, options, {}), bootstrap);
+  auto trigger = process.trigger(bootstrap);
+  trigger->start();
+  wait_for([&] { return process.handled() > 0; });
+  auto const first = Clock::now();
+  double const at_first = process.handled();
+  wait_for([&] { return process.handled() >= options.records; });
+  auto const last = Clock::now();
+  trigger->stop(10s);
+  std::fprintf(stderr, "  trigger paused partitions %.0f times\n", process.pauses());
+  return (options.records - at_first) / seconds_between(first, last);
+}
+
+struct Latency {
+  double p50_ms = 0;
+  double p99_ms = 0;
+  double max_ms = 0;
+  std::size_t samples = 0;
+};
+
+Latency percentiles(std::vector<double> micros) {
+  Latency result;
+  result.samples = micros.size();
+  if (micros.empty()) return result;
+  std::sort(micros.begin(), micros.end());
+  auto at = [&](double q) { return micros[static_cast<std::size_t>(q * static_cast<double>(micros.size() - 1))] / 1000; };
+  result.p50_ms = at(0.50);
+  result.p99_ms = at(0.99);
+  result.max_ms = micros.back() / 1000;
+  return result;
+}
+
+// Publishes `rate` records a second for `seconds`; each value is its publish time, which the latency
+// function turns into (handler start - publish) in microseconds.
+Latency trigger_latency(kafka::testing::MockCluster& cluster, Options const& options) {
+  auto const file = std::filesystem::temp_directory_path() / ("kfn-kafka-latency-" + std::to_string(getpid()));
+  cluster.create_topic("latency", options.partitions);
+  std::vector<double> micros;
+  {
+    TriggerProcess process(catalogue_for("kafka_latency", "latency", options, {{"LATENCY_FILE", file.string()}}),
+                           cluster.bootstrap());
+    auto trigger = process.trigger(cluster.bootstrap());
+    trigger->start();
+    wait_for([&] { return process.assigned() == options.partitions; });
+    kafka::testing::TestProducer producer(cluster.bootstrap());
+    int const total = options.latency_rate * options.latency_seconds;
+    auto const start = Clock::now();
+    for (int i = 0; i < total; ++i) {
+      std::this_thread::sleep_until(start + std::chrono::microseconds(1'000'000LL * i / options.latency_rate));
+      auto now = std::chrono::system_clock::now().time_since_epoch();
+      producer.send("latency", "room-" + std::to_string(i % options.keys),
+                    std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
+    }
+    producer.flush();
+    wait_for([&] { return process.handled() >= total; });
+    trigger->stop(10s);
+  }
+  std::ifstream in(file);
+  for (double value; in >> value;) micros.push_back(value);
+  std::filesystem::remove(file);
+  return percentiles(std::move(micros));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  auto const options = parse_options(argc, argv);
+  kafka::testing::MockCluster cluster(1);
+  std::printf("Kafka trigger benchmark: %d records, %d partitions, %d keys, mock cluster (1 broker)\n",
+              options.records, options.partitions, options.keys);
+  std::vector<double> ratios;
+  for (int round = 1; round <= options.rounds; ++round) {
+    auto topic = "bench-" + std::to_string(round);
+    fill_topic(cluster, topic, options);
+    double raw = options.raw ? raw_consumer_rate(cluster.bootstrap(), topic, options.records) : 1;
+    double kfn_rate = trigger_rate(cluster.bootstrap(), topic, options);
+    ratios.push_back(kfn_rate / raw);
+    std::printf("round %d: raw librdkafka loop %9.0f records/s | kfn no-op function %9.0f records/s | ratio %.2f\n",
+                round, raw, kfn_rate, kfn_rate / raw);
+    std::fflush(stdout);
+  }
+  std::sort(ratios.begin(), ratios.end());
+  std::printf("median ratio (kfn / raw): %.2f (target >= 0.80)\n", ratios[ratios.size() / 2]);
+  auto latency = trigger_latency(cluster, options);
+  std::printf("publish -> handler latency at %d records/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
+              options.latency_rate, options.latency_seconds, latency.p50_ms, latency.p99_ms, latency.max_ms,
+              latency.samples);
+  return 0;
+}
