@@ -1,0 +1,22 @@
+// Everything one domain event changes in the notify context, inside the caller's transaction: the
+// projections, the live-stream deliveries and the notifications, all published through the outbox.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string_view>
+
+#include "kfn/db.h"
+#include "lib/delivery.h"
+#include "lib/inbound_event.h"
+
+namespace notify {
+
+// The event types the push function acts on; the rest of its topics' traffic is ignored.
+bool is_push_type(std::string_view type);
+
+// Malformed when the event lacks what its contract promises (the transaction must then be dropped).
+std::optional<Malformed> apply_push_effects(kfn::Transaction& tx, InboundEvent const& event,
+                                            std::chrono::system_clock::time_point now);
+
+}  // namespace notify

@@ -1,0 +1,12 @@
+// notify-push: turns friend, room, message and presence events into per-recipient deliveries and
+// notifications, once per event id however often Kafka delivers it.
+#pragma once
+
+#include "kfn/context.h"
+#include "kfn/event.h"
+
+namespace notify {
+
+kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx);
+
+}  // namespace notify

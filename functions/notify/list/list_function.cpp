@@ -1,0 +1,15 @@
+// notify-list: GET /notifications.
+// Only the glue between the runtime and functions/notify/lib lives here.
+#include "kfn/function.h"
+#include "lib/notification_handlers.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::http(&notify::handle_list_notifications); }
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}

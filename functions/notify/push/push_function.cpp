@@ -1,0 +1,16 @@
+// notify-push: friend, chat, message and presence events to per-recipient deliveries and
+// notifications on notification.events.
+// Only the glue between the runtime and functions/notify/lib lives here.
+#include "kfn/function.h"
+#include "lib/push_handler.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::event(&notify::handle_push_event); }
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}

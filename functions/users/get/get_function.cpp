@@ -1,0 +1,15 @@
+// users-get: GET /users/{id}.
+// Only the glue between the runtime and functions/users/lib lives here.
+#include "kfn/function.h"
+#include "lib/lookup_handlers.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::http(&users::handle_user_get); }
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}
