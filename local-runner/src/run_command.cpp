@@ -129,7 +129,8 @@ int run(RunOptions const& options) {
   // Kafka-triggered functions consume in their consumer groups; without any, no consumer is created.
   std::unique_ptr<kfn::kafka::Trigger> kafka_trigger;
   if (std::ranges::any_of(host.functions(), [](auto const* fn) { return fn->kafka.has_value(); })) {
-    kafka_trigger = std::make_unique<kfn::kafka::Trigger>(host, metrics, backing.kafka_brokers, log);
+    kafka_trigger = std::make_unique<kfn::kafka::Trigger>(
+        host, metrics, backing.kafka_brokers, log, kfn::kafka::TriggerOptions::from_environment(backing.kafka_embedded));
     kafka_trigger->start();
   }
 

@@ -42,8 +42,11 @@ Properties consumer_properties(std::string const& brokers, std::string const& fu
       {"enable.auto.offset.store", "false"},
       {"enable.auto.commit", "false"},
       {"enable.partition.eof", "false"},
-      // Bounded memory: what is fetched ahead of the workers, per partition.
-      {"queued.max.messages.kbytes", "16384"},
+      // librdkafka 2.0.2 stops fetching for up to a second once its prefetch queue reaches these limits,
+      // so the poll thread drains it into the scheduler at once (where paused partitions bound memory)
+      // and the limits sit well above what a fetch round adds (1 MiB per partition).
+      {"queued.max.messages.kbytes", "65536"},
+      {"queued.min.messages", "200000"},
       // Each statistics report says whether the group is steady, and only then is a commit sent.
       {"statistics.interval.ms", std::to_string(std::max<std::int64_t>(options.commit_interval.count(), 100))},
   };
@@ -100,9 +103,10 @@ void forward_client_log(kfn::Logger& log, int level, char const* facility, char 
   log.log(severity, "librdkafka", {{"facility", facility}, {"detail", message}});
 }
 
-TriggerOptions TriggerOptions::from_environment() {
+TriggerOptions TriggerOptions::from_environment(bool mock_cluster) {
   TriggerOptions options;
-  options.consumer_properties = environment_list("KFN_KAFKA_CONSUMER_PROPERTIES");
+  if (mock_cluster) options.consumer_properties.emplace("fetch.wait.max.ms", "5");
+  for (auto& [key, value] : environment_list("KFN_KAFKA_CONSUMER_PROPERTIES")) options.consumer_properties[key] = value;
   options.producer_properties = environment_list("KFN_KAFKA_PRODUCER_PROPERTIES");
   return options;
 }

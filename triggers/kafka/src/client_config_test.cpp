@@ -68,5 +68,14 @@ TEST_CASE("TriggerOptions read their librdkafka properties from the environment"
   CHECK(options.producer_properties.at("linger.ms") == "1");
 }
 
+TEST_CASE("on the mock cluster fetches wait briefly, unless the environment says otherwise") {
+  CHECK(TriggerOptions::from_environment(true).consumer_properties.at("fetch.wait.max.ms") == "5");
+  CHECK_FALSE(TriggerOptions::from_environment(false).consumer_properties.contains("fetch.wait.max.ms"));
+  setenv("KFN_KAFKA_CONSUMER_PROPERTIES", "fetch.wait.max.ms=50", 1);
+  auto options = TriggerOptions::from_environment(true);
+  unsetenv("KFN_KAFKA_CONSUMER_PROPERTIES");
+  CHECK(options.consumer_properties.at("fetch.wait.max.ms") == "50");
+}
+
 }  // namespace
 }  // namespace kfn::kafka

@@ -2,17 +2,24 @@
 // attributes for records that are not CloudEvents.
 #include "cloud_event.h"
 
-#include <cctype>
+#include <algorithm>
 
 namespace kfn::kafka {
 namespace {
 
 constexpr std::string_view kAttributePrefix = "ce_";
 
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Header names are nearly always lower case already; copy only when they are not.
 std::string lower_case(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = lower(c);
   return out;
+}
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 // Puts one `ce_<name>` header where it belongs: a core attribute or an extension.
@@ -29,12 +36,12 @@ void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string 
 
 // What KafkaSource sends for a plain record, so functions see one shape whichever way it arrived.
 void fill_missing_attributes(kfn::CloudEvent& event, bool is_cloud_event) {
-  auto const where = std::to_string(event.partition);
-  auto const offset = std::to_string(event.offset);
-  if (event.id.empty()) event.id = "partition:" + where + "/offset:" + offset;
+  auto where = [&] { return std::to_string(event.partition); };
+  auto offset = [&] { return std::to_string(event.offset); };
+  if (event.id.empty()) event.id = "partition:" + where() + "/offset:" + offset();
   if (event.source.empty()) event.source = "/kfn/kafka/" + event.topic;
   if (event.type.empty()) event.type = "dev.knative.kafka.event";
-  if (!is_cloud_event && event.subject.empty()) event.subject = "partition:" + where + "#" + offset;
+  if (!is_cloud_event && event.subject.empty()) event.subject = "partition:" + where() + "#" + offset();
 }
 
 }  // namespace
@@ -76,13 +83,12 @@ kfn::CloudEvent to_cloud_event(Record const& record) {
 }
 
 std::string traceparent_of(Headers const& headers) {
-  std::string fallback;
+  std::string const* fallback = nullptr;
   for (auto const& [name, value] : headers) {
-    auto lowered = lower_case(name);
-    if (lowered == "traceparent") return value;
-    if (lowered == "ce_traceparent") fallback = value;
+    if (equals_ignoring_case(name, "traceparent")) return value;
+    if (equals_ignoring_case(name, "ce_traceparent")) fallback = &value;
   }
-  return fallback;
+  return fallback ? *fallback : std::string();
 }
 
 std::string_view trace_id_of(std::string_view traceparent) {

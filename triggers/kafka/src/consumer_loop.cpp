@@ -10,9 +10,11 @@
 namespace kfn::kafka {
 namespace {
 
-constexpr int kMaxBatch = 512;             // records handed to the scheduler under one lock
-constexpr int kIdlePollMs = 100;           // poll timeout when nothing is paused
-constexpr int kPausedPollMs = 10;          // ...and while a partition waits to be resumed
+constexpr int kMaxBatch = 256;             // records handed to the scheduler under one lock
+constexpr int kIdlePollMs = 100;           // poll timeout when nothing waits for the poll thread
+constexpr int kPausedPollMs = 10;          // ...while a partition waits to be resumed
+constexpr int kBacklogPollMs = 1;          // ...while records wait for a worker (see help_if_stuck)
+constexpr auto kReleaseInterval = std::chrono::milliseconds(5);
 constexpr auto kGaugeInterval = std::chrono::seconds(1);
 constexpr auto kCommitAnswerTimeout = std::chrono::seconds(30);  // then assume the answer was lost
 
@@ -65,7 +67,7 @@ void ConsumerLoop::join() {
 
 void ConsumerLoop::run() {
   while (!stop_requested_) {
-    consume_batch(any_paused_ ? kPausedPollMs : kIdlePollMs);
+    consume_batch(backlog_ ? kBacklogPollMs : any_paused_ ? kPausedPollMs : kIdlePollMs);
     housekeeping(Clock::now());
   }
   drain_and_close();
@@ -87,6 +89,11 @@ void ConsumerLoop::consume_batch(int timeout_ms) {
 }
 
 void ConsumerLoop::housekeeping(Clock::time_point now) {
+  backlog_ = scheduler_.help_if_stuck();
+  if (now >= next_release_) {
+    scheduler_.release_finished();
+    next_release_ = now + kReleaseInterval;
+  }
   if (auto points = scheduler_.take_commit_points(); !points.empty()) store(points);
   apply_flow_control();
   rd_kafka_queue_poll_callback(commit_queue_.get(), 0);

@@ -91,9 +91,11 @@ class ConsumerLoop {
   // Poll thread only.
   std::map<PartitionId, FlowControl> assigned_;
   bool any_paused_ = false;
+  bool backlog_ = false;  // records wait and a sleeping worker could take them: look again soon
   bool stored_since_commit_ = false;
   std::optional<Clock::time_point> commit_started_;
   Clock::time_point next_gauges_{};
+  Clock::time_point next_release_{};
   LogThrottle throttle_{std::chrono::seconds(10)};
 };
 

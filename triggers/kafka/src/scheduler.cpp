@@ -27,12 +27,28 @@ struct PartitionSlot {
   bool commit_moved = false;
 };
 
+namespace {
+
+// Records hold their slot (dropping the lanes breaks that cycle), and a running lane head keeps the
+// records behind it alive: its link to them is cut as well, so abandoned records are freed at once.
+void drop_lanes(PartitionSlot& slot) {
+  for (auto& [key, lane] : slot.lanes) {
+    if (lane.head) lane.head->next_in_lane.reset();
+  }
+  slot.lanes.clear();
+}
+
+}  // namespace
+
 bool Scheduler::Delayed::operator>(Delayed const& other) const {
   return when != other.when ? when > other.when : sequence > other.sequence;
 }
 
-Scheduler::Scheduler() = default;
-Scheduler::~Scheduler() { stop(); }
+Scheduler::Scheduler(std::size_t max_busy) : census_(max_busy) {}
+Scheduler::~Scheduler() {
+  stop();
+  for (auto& [id, slot] : slots_) drop_lanes(*slot);
+}
 
 void Scheduler::add_partition(PartitionId const& partition, PartitionMetrics* metrics) {
   std::lock_guard lock(mutex_);
@@ -49,7 +65,7 @@ std::vector<CommitPoint> Scheduler::remove_partitions(std::vector<PartitionId> c
     auto& slot = *it->second;
     slot.removed = true;
     if (auto offset = slot.tracker.committable()) points.push_back({partition, *offset});
-    slot.lanes.clear();  // records hold their slot: dropping the lanes breaks the cycle
+    drop_lanes(slot);
     slots_.erase(it);
   }
   auto abandoned = [](WorkPtr const& work) { return work->slot->removed; };
@@ -61,6 +77,7 @@ std::vector<CommitPoint> Scheduler::remove_partitions(std::vector<PartitionId> c
 }
 
 void Scheduler::submit(std::vector<Record> records) {
+  auto const now = Clock::now();
   std::lock_guard lock(mutex_);
   std::shared_ptr<PartitionSlot> slot;
   for (auto& record : records) {
@@ -68,19 +85,18 @@ void Scheduler::submit(std::vector<Record> records) {
       auto it = slots_.find(record.source);
       slot = it == slots_.end() ? nullptr : it->second;
     }
-    if (slot) submit_locked(std::move(record), slot);
+    if (slot) submit_locked(std::move(record), slot, now);
   }
 }
 
-void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot) {
+void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now) {
   if (!slot->tracker.received(record.offset)) return;
   auto work = std::make_shared<Work>(std::move(record));
   work->slot = slot;
   work->metrics = slot->metrics;
   if (work->record.key) {
-    auto [it, created] = slot->lanes.try_emplace(*work->record.key);
-    auto& lane = it->second;
-    if (!created) {
+    auto& lane = slot->lanes[*work->record.key];  // an emptied lane is kept until the next sweep
+    if (lane.head) {
       lane.tail->next_in_lane = work;
       lane.tail = work.get();
       return;
@@ -88,17 +104,34 @@ void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> cons
     lane.head = work;
     lane.tail = work.get();
   }
-  make_ready(std::move(work));
+  make_ready(std::move(work), now);
 }
 
-void Scheduler::make_ready(WorkPtr work) {
+void Scheduler::make_ready(WorkPtr work, Clock::time_point now) {
   ++work->slot->active;
   ready_.push_back(std::move(work));
-  if (waiting_workers_ > 0) work_available_.notify_one();
+  wake_if_needed_locked(now);
+}
+
+void Scheduler::wake_one_locked() {
+  if (!census_.anyone_to_wake()) return;
+  census_.wake_sent();
+  work_available_.notify_one();
+}
+
+void Scheduler::wake_if_needed_locked(Clock::time_point now) {
+  if (census_.should_wake(!ready_.empty(), now)) wake_one_locked();
+}
+
+bool Scheduler::help_if_stuck() {
+  std::lock_guard lock(mutex_);
+  wake_if_needed_locked(Clock::now());
+  return !ready_.empty() && census_.anyone_to_wake();
 }
 
 WorkPtr Scheduler::next() {
   std::unique_lock lock(mutex_);
+  census_.start_searching();
   return next_locked(lock);
 }
 
@@ -109,6 +142,8 @@ void Scheduler::complete(WorkPtr const& work, Completion completion) {
 
 WorkPtr Scheduler::complete_and_next(WorkPtr const& work, Completion completion) {
   std::unique_lock lock(mutex_);
+  census_.done_with_record(work->started_at);
+  census_.start_searching();  // before completing: the record its key frees is this worker's to take
   complete_locked(work, completion);
   return next_locked(lock);
 }
@@ -118,12 +153,13 @@ void Scheduler::complete_locked(WorkPtr const& work, Completion completion) {
   if (slot.removed) return;
   switch (completion.kind) {
     case Completion::Kind::kFinished:
-      finish_locked(work);
+      finish_locked(work, Clock::now());
       break;
     case Completion::Kind::kRetryAt:
       delayed_.push_back({completion.when, next_sequence_++, work});
       std::push_heap(delayed_.begin(), delayed_.end(), std::greater<>());
-      if (waiting_workers_ > 0) work_available_.notify_one();  // it may be due before what they wait for
+      // Sleepers may wait for something later (or nothing): one wakes to wait for this instead.
+      if (delayed_.front().work == work && !census_.anyone_searching_or_waking()) wake_one_locked();
       release_locked(slot);
       break;
     case Completion::Kind::kPending:
@@ -131,21 +167,33 @@ void Scheduler::complete_locked(WorkPtr const& work, Completion completion) {
   }
 }
 
-void Scheduler::finish_locked(WorkPtr const& work) {
+void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now) {
   auto& slot = *work->slot;
   slot.tracker.done(work->record.offset);
   slot.commit_moved = true;
+  finished_.push_back(work);  // freed by release_finished(), on the thread that allocated it
   if (work->record.key) {
     auto lane = slot.lanes.find(*work->record.key);
     WorkPtr following = std::move(work->next_in_lane);
     if (lane != slot.lanes.end() && following) {
       lane->second.head = following;
-      make_ready(std::move(following));
+      make_ready(std::move(following), now);
     } else if (lane != slot.lanes.end()) {
-      slot.lanes.erase(lane);
+      lane->second = {};
     }
   }
   release_locked(slot);
+}
+
+// Records and lane entries are allocated by the poll thread; freeing them there too spares malloc
+// the cross-thread frees that otherwise contend on its arena locks at high rates.
+void Scheduler::release_finished() {
+  std::vector<WorkPtr> finished;
+  {
+    std::lock_guard lock(mutex_);
+    finished.swap(finished_);
+    for (auto& [id, slot] : slots_) std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
+  }
 }
 
 void Scheduler::release_locked(PartitionSlot& slot) {
@@ -154,11 +202,11 @@ void Scheduler::release_locked(PartitionSlot& slot) {
 
 WorkPtr Scheduler::try_next() {
   std::lock_guard lock(mutex_);
-  return stopped_ ? nullptr : take_ready_locked();
+  return stopped_ ? nullptr : take_ready_locked(Clock::now());
 }
 
-WorkPtr Scheduler::take_ready_locked() {
-  if (!delayed_.empty()) promote_due_locked(Clock::now());
+WorkPtr Scheduler::take_ready_locked(Clock::time_point now) {
+  if (!delayed_.empty()) promote_due_locked(now);
   while (!ready_.empty()) {
     WorkPtr work = std::move(ready_.front());
     ready_.pop_front();
@@ -167,17 +215,27 @@ WorkPtr Scheduler::take_ready_locked() {
   return nullptr;
 }
 
+// The caller is counted as searching; it leaves that count with a record, asleep, or stopped.
 WorkPtr Scheduler::next_locked(std::unique_lock<std::mutex>& lock) {
   for (;;) {
-    if (stopped_) return nullptr;
-    if (auto work = take_ready_locked()) return work;
-    ++waiting_workers_;
+    if (stopped_) {
+      census_.stop_searching();
+      return nullptr;
+    }
+    auto const now = Clock::now();
+    if (auto work = take_ready_locked(now)) {
+      census_.took_record(now);
+      work->started_at = now;
+      wake_if_needed_locked(now);  // more waiting and nobody left looking: call the next one
+      return work;
+    }
+    census_.fall_asleep();
     if (delayed_.empty()) {
       work_available_.wait(lock);
     } else {
       work_available_.wait_until(lock, delayed_.front().when);
     }
-    --waiting_workers_;
+    census_.wake_up();
   }
 }
 
@@ -186,7 +244,7 @@ void Scheduler::promote_due_locked(Clock::time_point now) {
     std::pop_heap(delayed_.begin(), delayed_.end(), std::greater<>());
     WorkPtr work = std::move(delayed_.back().work);
     delayed_.pop_back();
-    if (!work->slot->removed) make_ready(std::move(work));
+    if (!work->slot->removed) make_ready(std::move(work), now);
   }
 }
 

@@ -12,9 +12,11 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "record.h"
+#include "worker_census.h"
 #include "work.h"
 
 namespace kfn::kafka {
@@ -41,11 +43,13 @@ struct Completion {
 
 // Thread-safe: the poll thread submits, workers take and complete, the dead-letter producer
 // completes. Records of removed partitions are abandoned wherever they are.
+// Which workers are woken, and when, is WorkerCensus's call.
 class Scheduler {
  public:
   using Clock = std::chrono::steady_clock;
 
-  Scheduler();
+  // At most `max_busy` workers run quick handlers at once (see WorkerCensus); default: the cores.
+  explicit Scheduler(std::size_t max_busy = std::thread::hardware_concurrency());
   ~Scheduler();
   Scheduler(Scheduler const&) = delete;
   Scheduler& operator=(Scheduler const&) = delete;
@@ -78,8 +82,17 @@ class Scheduler {
   // not count), or the deadline passes. True when settled.
   bool wait_until_settled(std::vector<PartitionId> const& partitions, Clock::time_point deadline);
 
+  // Wakes a worker when records wait and the awake ones are all stuck in slow handlers (workers check
+  // this themselves when they take a record; the poll thread calls it regularly in case none does).
+  // True while records wait and a sleeping worker could still be called: worth checking again soon.
+  bool help_if_stuck();
+
+  // Frees finished records and emptied key lanes; the poll thread calls this every few milliseconds.
+  void release_finished();
+
   // Wakes every waiting worker; next() returns nullptr from now on.
   void stop();
+
 
  private:
   struct Delayed {
@@ -89,13 +102,15 @@ class Scheduler {
     bool operator>(Delayed const& other) const;
   };
 
-  void submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot);
-  void make_ready(WorkPtr work);
+  void submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
+  void make_ready(WorkPtr work, Clock::time_point now);
   void complete_locked(WorkPtr const& work, Completion completion);
-  void finish_locked(WorkPtr const& work);
+  void finish_locked(WorkPtr const& work, Clock::time_point now);
   WorkPtr next_locked(std::unique_lock<std::mutex>& lock);
-  WorkPtr take_ready_locked();
+  WorkPtr take_ready_locked(Clock::time_point now);
   void promote_due_locked(Clock::time_point now);
+  void wake_one_locked();
+  void wake_if_needed_locked(Clock::time_point now);
   bool settled_locked(std::vector<PartitionId> const& partitions) const;
   void release_locked(PartitionSlot& slot);
 
@@ -104,9 +119,10 @@ class Scheduler {
   std::condition_variable settled_;
   std::map<PartitionId, std::shared_ptr<PartitionSlot>> slots_;
   std::deque<WorkPtr> ready_;
+  std::vector<WorkPtr> finished_;  // done, waiting for release_finished()
   std::vector<Delayed> delayed_;  // min-heap on `when`
   std::uint64_t next_sequence_ = 0;
-  std::size_t waiting_workers_ = 0;
+  WorkerCensus census_;
   bool stopped_ = false;
 };
 

@@ -1,7 +1,10 @@
 #include "scheduler.h"
 
 #include <catch2/catch.hpp>
+#include <condition_variable>
 #include <future>
+#include <mutex>
+#include <thread>
 
 namespace kfn::kafka {
 namespace {
@@ -38,6 +41,20 @@ TEST_CASE_METHOD(Fixture, "records of one key run one at a time, in offset order
   CHECK(scheduler.try_next() == nullptr);
   scheduler.complete(second, Completion::finished());
   CHECK(offset_of(scheduler.try_next()) == 2);
+}
+
+TEST_CASE_METHOD(Fixture, "a key whose records are all done runs its next record at once, swept or not") {
+  submit({record(kP0, 0, "k")});
+  scheduler.complete(scheduler.try_next(), Completion::finished());
+  submit({record(kP0, 1, "k")});
+  auto second = scheduler.try_next();
+  CHECK(offset_of(second) == 1);
+  scheduler.complete(second, Completion::finished());
+  scheduler.release_finished();
+  submit({record(kP0, 2, "k"), record(kP0, 3, "k")});
+  CHECK(offset_of(scheduler.try_next()) == 2);
+  CHECK(scheduler.try_next() == nullptr);
+  CHECK(scheduler.committable(kP0) == 2);
 }
 
 TEST_CASE_METHOD(Fixture, "different keys of one partition may run at the same time") {
@@ -141,6 +158,16 @@ TEST_CASE_METHOD(Fixture, "removing a partition abandons its records and returns
   CHECK(scheduler.partitions() == std::vector<PartitionId>{kP1});
 }
 
+TEST_CASE_METHOD(Fixture, "removing a partition frees its records at once, even those behind a running one") {
+  submit({record(kP0, 0, "a"), record(kP0, 1, "a"), record(kP0, 2, "b")});
+  auto running = scheduler.try_next();
+  REQUIRE(offset_of(running) == 0);
+  std::weak_ptr<Work> behind = running->next_in_lane;
+  REQUIRE_FALSE(behind.expired());
+  scheduler.remove_partitions({kP0});
+  CHECK(behind.expired());
+}
+
 TEST_CASE_METHOD(Fixture, "a partition is settled when nothing is ready or running, retries aside") {
   submit({record(kP0, 0, "a"), record(kP0, 1, "b")});
   CHECK_FALSE(scheduler.wait_until_settled({kP0}, Clock::now()));
@@ -165,6 +192,66 @@ TEST_CASE_METHOD(Fixture, "a waiting worker is woken by a new record") {
   submit({record(kP0, 0, "a")});
   REQUIRE(waiting.wait_for(10s) == std::future_status::ready);
   CHECK(offset_of(waiting.get()) == 0);
+}
+
+// Two worker threads; records with key "slow" block until released.
+struct Workers {
+  Scheduler& scheduler;
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool release_slow = false;
+  bool slow_running = false;
+  std::vector<std::int64_t> done;
+  std::vector<std::thread> threads;
+
+  explicit Workers(Scheduler& s) : scheduler(s) {
+    for (int i = 0; i < 2; ++i) threads.emplace_back([this] { run(); });
+  }
+  ~Workers() {
+    {
+      std::lock_guard lock(mutex);
+      release_slow = true;
+    }
+    changed.notify_all();
+    scheduler.stop();
+    for (auto& t : threads) t.join();
+  }
+  void run() {
+    for (auto work = scheduler.next(); work;) {
+      std::unique_lock lock(mutex);
+      if (work->record.key == "slow") {
+        slow_running = true;
+        changed.notify_all();
+        changed.wait(lock, [&] { return release_slow; });
+      }
+      done.push_back(work->record.offset);
+      changed.notify_all();
+      lock.unlock();
+      work = scheduler.complete_and_next(work, Completion::finished());
+    }
+  }
+  template <typename Predicate>
+  bool wait(Predicate ready, std::chrono::milliseconds timeout = 10s) {
+    std::unique_lock lock(mutex);
+    return changed.wait_for(lock, timeout, ready);
+  }
+};
+
+TEST_CASE("another key runs while the only busy worker is stuck in a slow handler") {
+  Scheduler scheduler(1);  // one worker at a time while handlers are quick
+  scheduler.add_partition(kP0);
+  Workers workers(scheduler);
+  scheduler.submit({record(kP0, 0, "slow")});
+  REQUIRE(workers.wait([&] { return workers.slow_running; }));
+  scheduler.submit({record(kP0, 1, "other")});
+  // The poll thread's regular call notices that the busy worker is stuck and calls the other one.
+  auto const give_up = Clock::now() + 10s;
+  bool other_done = false;
+  while (!other_done && Clock::now() < give_up) {
+    scheduler.help_if_stuck();
+    other_done = workers.wait([&] { return !workers.done.empty(); }, 10ms);
+  }
+  CHECK(workers.done == std::vector<std::int64_t>{1});
 }
 
 }  // namespace

@@ -71,7 +71,8 @@ kfn::test::RunnerOptions RunnerSetup::runner_options() const {
   options.schema_prefix = schema_prefix_;
   options.env = {{"KAFKA_BROKERS", cluster_.bootstrap()},
                  // A killed member is noticed in seconds, not the production 45 s.
-                 {"KFN_KAFKA_CONSUMER_PROPERTIES", "session.timeout.ms=6000,heartbeat.interval.ms=500"}};
+                 {"KFN_KAFKA_CONSUMER_PROPERTIES",
+                  "session.timeout.ms=6000,heartbeat.interval.ms=500,fetch.wait.max.ms=10"}};
   return options;
 }
 

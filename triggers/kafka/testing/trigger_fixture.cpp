@@ -86,7 +86,7 @@ std::unique_ptr<Trigger> TriggerFixture::make_trigger(kfn::host::MetricsRegistry
   options.commit_interval = std::chrono::milliseconds(200);
   // A member that vanishes is noticed in seconds, not the production 45 s.
   options.consumer_properties = {{"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"},
-                                 {"log_level", "3"}};
+                                 {"fetch.wait.max.ms", "10"}, {"log_level", "3"}};
   options.producer_properties = {{"log_level", "3"}};
   if (char const* debug = std::getenv("KFN_TEST_KAFKA_DEBUG")) {
     options.consumer_properties["debug"] = debug;
@@ -117,6 +117,14 @@ double TriggerFixture::counter_total(std::string const& name) {
   double total = 0;
   for (int p = 0; p < setup.partitions; ++p) {
     total += metrics_.counter(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}}).value();
+  }
+  return total;
+}
+
+double TriggerFixture::gauge_total(std::string const& name) {
+  double total = 0;
+  for (int p = 0; p < setup.partitions; ++p) {
+    total += metrics_.gauge(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}}).value();
   }
   return total;
 }

@@ -46,8 +46,9 @@ class TriggerFixture {
                Headers extra_headers = {});
   [[nodiscard]] std::string event_id(std::string const& key, std::int64_t seq) const;
 
-  // A per-partition counter of the probe, summed over the topic's partitions.
+  // A per-partition counter or gauge of the probe, summed over the topic's partitions.
   [[nodiscard]] double counter_total(std::string const& name);
+  [[nodiscard]] double gauge_total(std::string const& name);
   // The probe's kfn_kafka_assigned_partitions in `registry`.
   [[nodiscard]] static double assigned_partitions(kfn::host::MetricsRegistry& registry);
   // Sum of the probe group's committed offsets over the topic's partitions.

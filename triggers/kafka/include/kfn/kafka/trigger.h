@@ -38,8 +38,10 @@ struct TriggerOptions {
   std::map<std::string, std::string> producer_properties;
 
   // KFN_KAFKA_CONSUMER_PROPERTIES / KFN_KAFKA_PRODUCER_PROPERTIES: "key=value,key=value".
-  // Throws std::invalid_argument for a malformed list.
-  static TriggerOptions from_environment();
+  // `mock_cluster`: the brokers are librdkafka's mock cluster (the runner's embedded Kafka), which
+  // answers a fetch that finds nothing only after the whole fetch.wait.max.ms; a short wait then
+  // keeps publish -> handler latency in milliseconds. Throws std::invalid_argument for a malformed list.
+  static TriggerOptions from_environment(bool mock_cluster = false);
 };
 
 // Consumes the topics of every Kafka-triggered function of a FunctionHost, one consumer group each.
