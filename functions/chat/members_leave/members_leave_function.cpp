@@ -1,0 +1,15 @@
+// chat-members-leave: DELETE /chat/rooms/{room_id}/members/me.
+// Only the glue between the runtime and functions/chat/lib lives here.
+#include "kfn/function.h"
+#include "lib/member_handlers.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::http(&chat::handle_leave_room); }
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}

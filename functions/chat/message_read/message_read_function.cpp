@@ -1,0 +1,15 @@
+// chat-message-read: POST /messages/{room_id}/read.
+// Only the glue between the runtime and functions/chat/lib lives here.
+#include "kfn/function.h"
+#include "lib/read_handler.h"
+
+namespace {
+
+kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::http(&chat::handle_read); }
+
+}  // namespace
+
+extern "C" KFN_EXPORT kfn::Entry const* kfn_entry() {
+  static constexpr kfn::Entry entry{kfn::kAbiVersion, &make};
+  return &entry;
+}
