@@ -36,6 +36,7 @@ class WorkerPool {
   std::deque<std::function<void()>> queue_;
   bool stopping_ = false;
   std::size_t sleeping_ = 0;  // workers blocked on wake_: only they need a notify
+  std::size_t spinning_ = 0;  // workers yielding while they look for the next task (at most one)
   std::vector<std::thread> threads_;
 };
 
