@@ -3,6 +3,7 @@
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <future>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -61,6 +62,33 @@ TEST_CASE("a task that throws does not kill its worker") {
   REQUIRE(pool.try_submit([] { throw std::runtime_error("boom"); }));
   REQUIRE(pool.try_submit([&] { ran.set_value(); }));
   ran.get_future().wait();
+}
+
+TEST_CASE("tasks that block each get a worker of their own, submitted at once or one by one") {
+  // Each task waits until all of them run: it finishes only if no task waits behind another, which
+  // needs sleepers to be woken even while a worker spins looking for work.
+  constexpr int kTasks = 6;
+  for (bool spaced : {false, true}) {
+    std::atomic<int> running{0};
+    std::promise<void> all_running;
+    std::once_flag release_once;
+    auto release = [&] { std::call_once(release_once, [&] { all_running.set_value(); }); };
+    std::atomic<int> finished{0};
+    std::promise<void> all_finished;
+    auto all_running_future = all_running.get_future().share();
+    WorkerPool pool(kTasks, kTasks);
+    for (int i = 0; i < kTasks; ++i) {
+      REQUIRE(pool.try_submit([&] {
+        if (++running == kTasks) release();
+        all_running_future.wait();
+        if (++finished == kTasks) all_finished.set_value();
+      }));
+      if (spaced) std::this_thread::yield();
+    }
+    // A deadline, not a sleep: a serialised pool never finishes, and the test must fail, not hang.
+    CHECK(all_finished.get_future().wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+    release();  // after a failure, lets the blocked tasks go so the pool can be joined
+  }
 }
 
 }  // namespace kfn::http
