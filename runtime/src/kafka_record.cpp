@@ -54,6 +54,7 @@ KafkaRecord to_kafka_record(DomainEvent const& event, std::string_view function_
       {"ce_subject", event.key},
       {"content-type", "application/json"},
   };
+  if (!event.traceparent.empty()) traceparent = event.traceparent;
   if (!traceparent.empty()) record.headers.emplace_back("traceparent", std::string(traceparent));
   return record;
 }

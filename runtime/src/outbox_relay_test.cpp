@@ -161,3 +161,28 @@ TEST_CASE("outbox events of transactions serialized on one row arrive in commit 
   }
   CHECK(eventually([&] { return fixture.outbox_rows() == 0; }));
 }
+
+TEST_CASE("publish_all writes many events in one go; all arrive in order, each with its own traceparent") {
+  OutboxFixture fixture;
+  constexpr int kEvents = 37;  // more than one multi-row statement, and not a power of two
+  std::vector<DomainEvent> events;
+  for (int i = 0; i < kEvents; ++i) {
+    DomainEvent event{kTopic, "room-1", "MessageSent", {{"n", i}}};
+    if (i % 2 == 1) event.traceparent = "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01";
+    events.push_back(std::move(event));
+  }
+  auto transaction =
+      fixture.database.begin({"chat-send", "00-11111111111111111111111111111111-2222222222222222-01"});
+  transaction->publish_all(std::move(events));
+  transaction->commit();
+
+  auto const records = read_topic(fixture.kafka.bootstrap(), kTopic, kEvents);
+  REQUIRE(records.size() == kEvents);
+  for (int i = 0; i < kEvents; ++i) {
+    CHECK(nlohmann::json::parse(records[i].value)["n"] == i);
+    auto const expected = i % 2 == 1 ? "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01"
+                                     : std::string("00-11111111111111111111111111111111-2222222222222222-01");
+    CHECK(header(records[i], "traceparent") == expected);
+  }
+  CHECK(eventually([&] { return fixture.outbox_rows() == 0; }));
+}

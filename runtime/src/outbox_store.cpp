@@ -41,6 +41,32 @@ std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& r
   return static_cast<std::int64_t>(result.insert_id);
 }
 
+// Multi-row inserts come in power-of-two sizes, so a handful of prepared statements serve any count.
+// A multi-row VALUES insert is a "simple insert": InnoDB hands it consecutive ids in every
+// innodb_autoinc_lock_mode, so the first id gives all of them.
+std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection, std::vector<KafkaRecord> const& records) {
+  constexpr std::size_t kLargestChunk = 32;
+  std::vector<std::int64_t> ids;
+  ids.reserve(records.size());
+  std::size_t next = 0;
+  while (next < records.size()) {
+    std::size_t chunk = kLargestChunk;
+    while (chunk > records.size() - next) chunk /= 2;
+    std::string sql = "INSERT INTO kfn_outbox (topic, msg_key, value, headers, created_at) VALUES ";
+    SqlParams params;
+    params.reserve(chunk * 4);
+    for (std::size_t i = 0; i < chunk; ++i) {
+      auto const& record = records[next + i];
+      sql += i == 0 ? "(?, ?, ?, ?, UTC_TIMESTAMP(3))" : ", (?, ?, ?, ?, UTC_TIMESTAMP(3))";
+      params.insert(params.end(), {record.topic, record.key, record.value, encode_headers(record.headers)});
+    }
+    auto const result = connection.execute(sql, params);
+    for (std::size_t i = 0; i < chunk; ++i) ids.push_back(static_cast<std::int64_t>(result.insert_id + i));
+    next += chunk;
+  }
+  return ids;
+}
+
 std::vector<OutboxRow> select_outbox_rows_older_than(MysqlConnection& connection,
                                                      std::chrono::milliseconds age, std::size_t limit) {
   auto const result = connection.execute(

@@ -55,6 +55,10 @@ class Transaction {
   virtual SqlResult execute(std::string_view sql, SqlParams const& params = {}) = 0;
   // Writes the event to this schema's outbox table; it is relayed to Kafka right after commit.
   virtual void publish(DomainEvent event) = 0;
+  // Several events at once, in fewer round trips than one publish each; the same guarantees.
+  virtual void publish_all(std::vector<DomainEvent> events) {
+    for (auto& event : events) publish(std::move(event));
+  }
   virtual void commit() = 0;
 
   // Records `event_id` in this schema's kfn_processed_events table as part of this transaction.

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -51,10 +52,18 @@ struct EventResult {
 // "/kfn/<function>", ce_type = type, ce_time, ce_subject = key, traceparent) and puts "event_type"
 // and "occurred_at" into the JSON data.
 struct DomainEvent {
+  DomainEvent() = default;
+  DomainEvent(std::string topic_name, std::string event_key, std::string event_type,
+              nlohmann::json event_data = nlohmann::json::object())
+      : topic(std::move(topic_name)), key(std::move(event_key)), type(std::move(event_type)), data(std::move(event_data)) {}
+
   std::string topic;
   std::string key;
   std::string type;
   nlohmann::json data = nlohmann::json::object();
+  // W3C traceparent to send with the event; empty: the one of the invocation that publishes it. Set
+  // when one invocation publishes on behalf of others (e.g. a batch of concurrent requests).
+  std::string traceparent;
 };
 
 // Publishes events outside a database transaction (for facts with no database state of their own).
