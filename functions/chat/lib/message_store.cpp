@@ -1,5 +1,6 @@
 #include "lib/message_store.h"
 
+#include <stdexcept>
 #include <string_view>
 
 namespace chat {
@@ -33,6 +34,57 @@ std::int64_t insert_message(kfn::Transaction& tx, Message const& message) {
       {message.room_id, message.seq, message.user_id, message.content, message.message_type,
        optional_text(message.client_message_id), message.created_at});
   return static_cast<std::int64_t>(result.insert_id);
+}
+
+// One statement text for any number of rooms: each room's values are picked by its position in the
+// id list (FIELD finds the first match, so padding with the first room changes nothing).
+void advance_rooms(kfn::Transaction& tx, std::vector<RoomAdvance> const& rooms) {
+  if (rooms.empty()) return;
+  if (rooms.size() > kMaxAdvancedRooms) throw std::invalid_argument("too many rooms to advance at once");
+  static std::string const sql = [] {
+    std::string ids = "?";
+    for (std::size_t i = 1; i < kMaxAdvancedRooms; ++i) ids += ", ?";
+    return "UPDATE rooms SET last_seq = ELT(FIELD(id, " + ids + "), " + ids +
+           "), last_activity_at = ELT(FIELD(id, " + ids + "), " + ids + ") WHERE id IN (" + ids + ")";
+  }();
+  auto at = [&](std::size_t i) -> RoomAdvance const& { return rooms[i < rooms.size() ? i : 0]; };
+  kfn::SqlParams params;
+  params.reserve(kMaxAdvancedRooms * 5);
+  for (std::size_t i = 0; i < kMaxAdvancedRooms; ++i) params.emplace_back(at(i).room_id);
+  for (std::size_t i = 0; i < kMaxAdvancedRooms; ++i) params.emplace_back(at(i).seq);
+  for (std::size_t i = 0; i < kMaxAdvancedRooms; ++i) params.emplace_back(at(i).room_id);
+  for (std::size_t i = 0; i < kMaxAdvancedRooms; ++i) params.emplace_back(at(i).now_sql);
+  for (std::size_t i = 0; i < kMaxAdvancedRooms; ++i) params.emplace_back(at(i).room_id);
+  tx.execute(sql, params);
+}
+
+// Power-of-two chunks keep the number of statement texts small. A multi-row VALUES insert is a
+// "simple insert": InnoDB gives it consecutive ids in every innodb_autoinc_lock_mode.
+std::vector<std::int64_t> insert_messages(kfn::Transaction& tx, std::vector<Message const*> const& messages) {
+  constexpr std::size_t kLargestChunk = 32;
+  std::vector<std::int64_t> ids;
+  ids.reserve(messages.size());
+  std::size_t next = 0;
+  while (next < messages.size()) {
+    std::size_t chunk = kLargestChunk;
+    while (chunk > messages.size() - next) chunk /= 2;
+    std::string sql =
+        "INSERT INTO messages (room_id, seq, user_id, content, message_type, client_message_id, created_at, "
+        "edited_at, deleted) VALUES ";
+    kfn::SqlParams params;
+    params.reserve(chunk * 7);
+    for (std::size_t i = 0; i < chunk; ++i) {
+      auto const& message = *messages[next + i];
+      sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, NULL, 0)" : ", (?, ?, ?, ?, ?, ?, ?, NULL, 0)";
+      params.insert(params.end(), {message.room_id, message.seq, message.user_id, message.content,
+                                   message.message_type, optional_text(message.client_message_id),
+                                   message.created_at});
+    }
+    auto const result = tx.execute(sql, params);
+    for (std::size_t i = 0; i < chunk; ++i) ids.push_back(static_cast<std::int64_t>(result.insert_id + i));
+    next += chunk;
+  }
+  return ids;
 }
 
 std::optional<Message> find_by_client_message_id(Sql sql, std::int64_t room_id, std::int64_t user_id,

@@ -21,6 +21,18 @@ void advance_room(kfn::Transaction& tx, std::int64_t room_id, std::int64_t seq, 
 // duplicate_key() when the sender already used its client_message_id in the room.
 std::int64_t insert_message(kfn::Transaction& tx, Message const& message);
 
+// A room's new last seq and activity time, for advance_rooms.
+struct RoomAdvance {
+  std::int64_t room_id = 0;
+  std::int64_t seq = 0;
+  std::string now_sql;
+};
+// At most kMaxAdvancedRooms rooms in one statement.
+inline constexpr std::size_t kMaxAdvancedRooms = 64;
+void advance_rooms(kfn::Transaction& tx, std::vector<RoomAdvance> const& rooms);
+// Inserts every message in a few multi-row statements; their ids, in order.
+std::vector<std::int64_t> insert_messages(kfn::Transaction& tx, std::vector<Message const*> const& messages);
+
 std::optional<Message> find_by_client_message_id(Sql sql, std::int64_t room_id, std::int64_t user_id,
                                                  std::string const& client_message_id);
 

@@ -1,6 +1,8 @@
 #include "lib/room_store.h"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include "lib/id_list.h"
 
@@ -30,6 +32,28 @@ std::optional<LockedRoom> lock_room(kfn::Transaction& tx, std::int64_t room_id) 
           .rows;
   if (rows.empty()) return std::nullopt;
   return room_from_row(room_id, rows.front());
+}
+
+// One statement text for any number of rooms: the id list is padded to its fixed length by repeating
+// the first id. An IN list on the primary key locks exactly the rows it names.
+std::map<std::int64_t, LockedRoom> lock_rooms(kfn::Transaction& tx, std::vector<std::int64_t> room_ids) {
+  std::sort(room_ids.begin(), room_ids.end());
+  room_ids.erase(std::unique(room_ids.begin(), room_ids.end()), room_ids.end());
+  if (room_ids.empty()) return {};
+  if (room_ids.size() > kMaxLockedRooms) throw std::invalid_argument("too many rooms to lock at once");
+  static std::string const sql = [] {
+    std::string text = "SELECT room_type, last_seq, blocked, member_ids, id FROM rooms WHERE id IN (?";
+    for (std::size_t i = 1; i < kMaxLockedRooms; ++i) text += ", ?";
+    return text + ") ORDER BY id FOR UPDATE";
+  }();
+  kfn::SqlParams params(kMaxLockedRooms, room_ids.front());
+  std::copy(room_ids.begin(), room_ids.end(), params.begin());
+  std::map<std::int64_t, LockedRoom> rooms;
+  for (auto const& row : tx.execute(sql, params).rows) {
+    auto const id = row.int64(4);
+    rooms.emplace(id, room_from_row(id, row));
+  }
+  return rooms;
 }
 
 std::optional<LockedRoom> read_room(Sql sql, std::int64_t room_id) {

@@ -2,9 +2,12 @@
 // rooms.member_ids in the same transaction, so the column always mirrors room_members.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kfn/db.h"
 #include "lib/member_ids.h"
@@ -22,6 +25,9 @@ struct LockedRoom {
 };
 
 std::optional<LockedRoom> lock_room(kfn::Transaction& tx, std::int64_t room_id);
+// Locks the rooms among `room_ids` that exist (at most kMaxLockedRooms distinct ids), in id order.
+inline constexpr std::size_t kMaxLockedRooms = 64;
+std::map<std::int64_t, LockedRoom> lock_rooms(kfn::Transaction& tx, std::vector<std::int64_t> room_ids);
 
 // The room's type and members without a lock (a consistent read); nullopt when it does not exist.
 std::optional<LockedRoom> read_room(Sql sql, std::int64_t room_id);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "common/testing/fake_context.h"
+#include "lib/message_batch.h"
 #include "lib/test_rows.h"
 
 using chat::testing::affected;
@@ -29,6 +30,12 @@ FakeContext as_user(std::int64_t id) {
 
 json body_of(kfn::HttpResponse const& response) { return json::parse(response.body); }
 
+// One send at a time goes through the batcher alone: the single-send path.
+kfn::HttpResponse send_message(kfn::HttpRequest const& req, FakeContext& ctx) {
+  chat::SendBatcher batcher(&chat::store_messages);
+  return chat::handle_send_message(req, ctx, batcher);
+}
+
 }  // namespace
 
 TEST_CASE("send takes the next seq under the room lock and publishes MessageSent in the same commit",
@@ -37,7 +44,7 @@ TEST_CASE("send takes the next seq under the room lock and publishes MessageSent
   ctx.database.answer(room_rows("direct", 41, false, {7, 8}));
   ctx.database.answer(affected(1));
   ctx.database.answer(affected(1, 500));
-  auto const response = chat::handle_send_message(post("3", {{"content", "hi"}}), ctx);
+  auto const response = send_message(post("3", {{"content", "hi"}}), ctx);
   REQUIRE(response.status == 201);
   auto const message = body_of(response);
   CHECK(message["id"] == 500);
@@ -67,9 +74,9 @@ TEST_CASE("send takes the next seq under the room lock and publishes MessageSent
 TEST_CASE("send answers 404 to a non-member and to a missing room, without writing", "[send]") {
   auto ctx = as_user(9);
   ctx.database.answer(room_rows("group", 3, false, {7, 8}));
-  CHECK(chat::handle_send_message(post("3", {{"content", "hi"}}), ctx).status == 404);
+  CHECK(send_message(post("3", {{"content", "hi"}}), ctx).status == 404);
   ctx.database.answer(chat::testing::rows({}));
-  auto const missing = chat::handle_send_message(post("4", {{"content", "hi"}}), ctx);
+  auto const missing = send_message(post("4", {{"content", "hi"}}), ctx);
   CHECK(missing.status == 404);
   CHECK(body_of(missing)["error"]["code"] == "room_not_found");
   CHECK(ctx.database.commits == 0);
@@ -79,7 +86,7 @@ TEST_CASE("send answers 404 to a non-member and to a missing room, without writi
 TEST_CASE("send answers 403 blocked in a direct room with a block", "[send]") {
   auto ctx = as_user(7);
   ctx.database.answer(room_rows("direct", 3, true, {7, 8}));
-  auto const response = chat::handle_send_message(post("3", {{"content", "hi"}}), ctx);
+  auto const response = send_message(post("3", {{"content", "hi"}}), ctx);
   CHECK(response.status == 403);
   CHECK(body_of(response)["error"]["code"] == "blocked");
   CHECK(ctx.database.commits == 0);
@@ -87,12 +94,12 @@ TEST_CASE("send answers 403 blocked in a direct room with a block", "[send]") {
 
 TEST_CASE("send validates before touching the database", "[send]") {
   auto ctx = as_user(7);
-  CHECK(chat::handle_send_message(post("3", {{"content", ""}}), ctx).status == 422);
-  CHECK(chat::handle_send_message(post("3", {{"content", "x"}, {"message_type", "gif"}}), ctx).status == 422);
-  CHECK(chat::handle_send_message(post("abc", {{"content", "x"}}), ctx).status == 400);
+  CHECK(send_message(post("3", {{"content", ""}}), ctx).status == 422);
+  CHECK(send_message(post("3", {{"content", "x"}, {"message_type", "gif"}}), ctx).status == 422);
+  CHECK(send_message(post("abc", {{"content", "x"}}), ctx).status == 400);
   auto req = post("3", {});
   req.body = "{not json";
-  CHECK(chat::handle_send_message(req, ctx).status == 400);
+  CHECK(send_message(req, ctx).status == 400);
   CHECK(ctx.database.statements.empty());
 }
 
@@ -103,7 +110,7 @@ TEST_CASE("a repeated client_message_id rolls back and answers the first message
   ctx.database.answer_error(1062);
   ctx.database.answer(chat::testing::rows({chat::testing::message_row(77, 3, 5, 7, "hi")}));
   auto const response =
-      chat::handle_send_message(post("3", {{"content", "hi"}, {"client_message_id", "c-1"}}), ctx);
+      send_message(post("3", {{"content", "hi"}, {"client_message_id", "c-1"}}), ctx);
   REQUIRE(response.status == 200);
   CHECK(body_of(response)["id"] == 77);
   CHECK(body_of(response)["seq"] == 5);
@@ -120,5 +127,5 @@ TEST_CASE("send lets other SQL errors through to the runtime's error boundary", 
   ctx.database.answer(room_rows("group", 5, false, {7, 8}));
   ctx.database.answer(affected(1));
   ctx.database.answer_error(1062);  // no client_message_id: a duplicate seq cannot be a repeat
-  CHECK_THROWS_AS(chat::handle_send_message(post("3", {{"content", "hi"}}), ctx), kfn::SqlError);
+  CHECK_THROWS_AS(send_message(post("3", {{"content", "hi"}}), ctx), kfn::SqlError);
 }
