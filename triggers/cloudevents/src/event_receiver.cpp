@@ -31,14 +31,16 @@ kfn::HttpResponse EventReceiver::handle(kfn::HttpRequest const& request) {
   invocation.deadline = std::chrono::steady_clock::now() + invocation_timeout_;
   invocation.request_id = event.id;
   // The dispatcher propagates its trace as an HTTP header; an event may also carry its own.
-  if (auto traceparent = request.headers.get("traceparent")) invocation.traceparent = std::string(*traceparent);
+  if (auto traceparent = request.headers.get("traceparent"))
+    invocation.traceparent = std::string(*traceparent);
   else if (auto it = event.extensions.find("traceparent"); it != event.extensions.end())
     invocation.traceparent = it->second;
   auto result = host_.invoke_event(function_, event, invocation);
   if (result.outcome != kfn::Outcome::kDone) {
-    log_->warn("event function failed", {{"event_id", event.id},
-                                         {"outcome", result.outcome == kfn::Outcome::kRetry ? "retry" : "permanent"},
-                                         {"reason", result.reason}});
+    log_->warn("event function failed",
+               {{"event_id", event.id},
+                {"outcome", result.outcome == kfn::Outcome::kRetry ? "retry" : "permanent"},
+                {"reason", result.reason}});
   }
   return response_for(result);
 }

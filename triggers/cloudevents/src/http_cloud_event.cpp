@@ -40,14 +40,22 @@ bool is_kafka_source_extension(std::string const& name) {
 }
 
 void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string const& value) {
-  if (name == "id") event.id = value;
-  else if (name == "source") event.source = value;
-  else if (name == "type") event.type = value;
-  else if (name == "specversion") event.specversion = value;
-  else if (name == "subject") event.subject = value;
-  else if (name == "time") event.time = value;
-  else if (name == "datacontenttype") event.datacontenttype = value;
-  else event.extensions[name] = value;
+  if (name == "id")
+    event.id = value;
+  else if (name == "source")
+    event.source = value;
+  else if (name == "type")
+    event.type = value;
+  else if (name == "specversion")
+    event.specversion = value;
+  else if (name == "subject")
+    event.subject = value;
+  else if (name == "time")
+    event.time = value;
+  else if (name == "datacontenttype")
+    event.datacontenttype = value;
+  else
+    event.extensions[name] = value;
 }
 
 // The record KafkaSource read, rebuilt: its headers come back from the kafkaheader extensions (their
@@ -68,7 +76,8 @@ kfn::CloudEvent from_plain_record(WireEvent const& wire, std::string const& topi
   // names the KafkaSource, which is where this event came from.
   for (auto const& [name, value] : wire.attributes) {
     if (is_kafka_source_extension(name)) continue;
-    if (name == "source") event.source = value;
+    if (name == "source")
+      event.source = value;
     else if (name != "id" && name != "type" && name != "subject" && name != "datacontenttype" &&
              name != "specversion")
       set_attribute(event, name, value);
@@ -96,7 +105,8 @@ ParsedEvent parse_http_cloud_event(kfn::HttpRequest const& request) {
 
   auto position = parse_kafka_source_id(*wire.get("id"));
   auto topic = topic_of_kafka_source(*wire.get("source"));
-  if (*wire.get("type") == kKafkaEventType && position && topic) return from_plain_record(wire, *topic, *position);
+  if (*wire.get("type") == kKafkaEventType && position && topic)
+    return from_plain_record(wire, *topic, *position);
   return from_cloud_event_record(wire);
 }
 

@@ -40,9 +40,9 @@ std::string error_of(kfn::HttpRequest const& request) {
 
 TEST_CASE("a KafkaSource binary-mode event is the event the Kafka trigger builds from the record") {
   auto const over_http = parsed(kafka_source_request());
-  auto const from_kafka = kfn::kafka::to_cloud_event("message.events", 3, 1234, std::string_view("room-7"),
-                                                     R"({"room_id":7})",
-                                                     {{"tenant", "acme"}, {"content-type", "application/json"}});
+  auto const from_kafka =
+      kfn::kafka::to_cloud_event("message.events", 3, 1234, std::string_view("room-7"), R"({"room_id":7})",
+                                 {{"tenant", "acme"}, {"content-type", "application/json"}});
   CHECK(over_http.id == from_kafka.id);
   CHECK(over_http.type == from_kafka.type);
   CHECK(over_http.subject == from_kafka.subject);
@@ -108,9 +108,15 @@ TEST_CASE("a structured-mode KafkaSource event maps to the record like binary mo
   kfn::HttpRequest request;
   request.method = "POST";
   request.headers.add("Content-Type", "application/cloudevents+json");
-  request.body = nlohmann::json{{"specversion", "1.0"}, {"id", "partition:0/offset:9"}, {"source", kSource},
-                                {"type", "dev.knative.kafka.event"}, {"key", "k"}, {"data_base64", "aGVsbG8="},
-                                {"datacontenttype", "text/plain"}}.dump();
+  request.body = nlohmann::json{
+      {"specversion", "1.0"},
+      {"id", "partition:0/offset:9"},
+      {"source", kSource},
+      {"type", "dev.knative.kafka.event"},
+      {"key", "k"},
+      {"data_base64", "aGVsbG8="},
+      {"datacontenttype",
+       "text/plain"}}.dump();
   auto const event = parsed(request);
   CHECK(event.data == "hello");
   CHECK(event.key == std::optional<std::string>("k"));
@@ -143,7 +149,8 @@ TEST_CASE("a malformed CloudEvent is rejected with a message naming what is wron
   CHECK_THAT(error_of(structured), Catch::Contains("not a JSON object"));
   structured.body = R"({"specversion":"1.0","id":"x","source":"/s"})";
   CHECK(error_of(structured) == "missing \"type\"");
-  structured.body = R"({"specversion":"1.0","id":"x","source":"/s","type":"t","data":1,"data_base64":"AA=="})";
+  structured.body =
+      R"({"specversion":"1.0","id":"x","source":"/s","type":"t","data":1,"data_base64":"AA=="})";
   CHECK_THAT(error_of(structured), Catch::Contains("mutually exclusive"));
 }
 

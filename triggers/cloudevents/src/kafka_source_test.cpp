@@ -13,8 +13,8 @@ TEST_CASE("a KafkaSource id names the record's partition and offset") {
 }
 
 TEST_CASE("ids of other shapes are no record position") {
-  for (auto const* id : {"", "3f1c-uuid", "partition:/offset:1", "partition:1/offset:", "partition:-1/offset:2",
-                         "partition:1/offset:2x", "partition:1"}) {
+  for (auto const* id : {"", "3f1c-uuid", "partition:/offset:1", "partition:1/offset:",
+                         "partition:-1/offset:2", "partition:1/offset:2x", "partition:1"}) {
     CHECK_FALSE(parse_kafka_source_id(id));
   }
 }

@@ -9,9 +9,8 @@ namespace kfn::cloudevents {
 namespace {
 
 bool is_attribute_name(std::string_view name) {
-  return !name.empty() && std::ranges::all_of(name, [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-  });
+  return !name.empty() &&
+         std::ranges::all_of(name, [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); });
 }
 
 // Standard base64 (RFC 4648 section 4) with padding; nullopt on any other character.
@@ -44,7 +43,8 @@ std::optional<std::string> attribute_value(nlohmann::json const& value) {
 }
 
 bool is_json_media_type(std::string const& media_type) {
-  return media_type.empty() || media_type.starts_with("application/json") || media_type.find("+json") != std::string::npos;
+  return media_type.empty() || media_type.starts_with("application/json") ||
+         media_type.find("+json") != std::string::npos;
 }
 
 }  // namespace
@@ -52,7 +52,8 @@ bool is_json_media_type(std::string const& media_type) {
 bool is_structured_mode(std::string_view content_type) {
   auto const media_type = content_type.substr(0, content_type.find(';'));
   std::string lower(media_type);
-  std::ranges::transform(lower, lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::ranges::transform(lower, lower.begin(),
+                         [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   while (!lower.empty() && lower.back() == ' ') lower.pop_back();
   return lower == "application/cloudevents+json";
 }
@@ -88,9 +89,11 @@ WireResult read_structured_mode(std::string_view body) {
   } else if (data && !data->is_null()) {
     // A string is the data itself unless the data is JSON, where it is a JSON string value.
     auto media_type = event.get("datacontenttype").value_or("");
-    event.data = data->is_string() && !is_json_media_type(media_type) ? data->get<std::string>() : data->dump();
+    event.data =
+        data->is_string() && !is_json_media_type(media_type) ? data->get<std::string>() : data->dump();
   }
-  if (data && !event.attributes.contains("datacontenttype")) event.attributes["datacontenttype"] = "application/json";
+  if (data && !event.attributes.contains("datacontenttype"))
+    event.attributes["datacontenttype"] = "application/json";
   return event;
 }
 
