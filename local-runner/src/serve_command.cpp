@@ -91,7 +91,7 @@ int serve(ServeOptions const& options) {
   auto config = outside_services(manifest);
   log->info("dependencies", {{"kafka", config.kafka_brokers},
                              {"mysql", redact_url(config.mysql_url)},
-                             {"redis", config.redis_url}});
+                             {"redis", redact_url(config.redis_url)}});
   // Enough connections for one function's container concurrency, not a whole runner's.
   config.mysql_pool_size = 8;
   config.redis_pool_size = 8;
