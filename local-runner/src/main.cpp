@@ -11,9 +11,11 @@
 
 #include "services_command.h"
 #include "invoke_command.h"
+#include "knative_command.h"
 #include "kfn/host/manifest.h"
 #include "kfn/host/loader.h"
 #include "run_command.h"
+#include "serve_command.h"
 
 namespace {
 
@@ -25,6 +27,13 @@ constexpr char kUsage[] = R"(usage:
       (librdkafka mock cluster) and local MariaDB and Redis under the state dir (.kfn) are used.
   kfn invoke FUNCTION [--data JSON] [--param NAME=VALUE]... [--token JWT] [--url URL] [--manifests DIR]
       Call an HTTP function of a running runner by its manifest name.
+  kfn serve [--function NAME] [--port N] [--address A] [--manifests DIR] [--lib-dir DIR]
+      Knative mode: serve one function (KFN_FUNCTION) on $PORT (default 8080, all interfaces), with
+      probes, CloudEvents on POST / for Kafka-triggered functions, drain on SIGTERM. Needs
+      KAFKA_BROKERS, REDIS_URL and (for a function with a context) MYSQL_URL.
+  kfn knative --out DIR [--image REF] [--namespace NS] [--manifests DIR] [--kafka-bootstrap H:P,...]
+              [--strimzi-cluster NAME] [--max-timeout SECONDS]
+      Write Knative Services, KafkaSources, dead-letter KafkaSinks, topics and config for kubectl apply.
   kfn services [--state-dir DIR]
       Start local MariaDB and Redis, print MYSQL_URL= and REDIS_URL=, run until interrupted.
 )";
@@ -119,6 +128,9 @@ int main(int argc, char** argv) {
     if (command == "run") return run_main(args, argv[0]);
     if (command == "invoke") return invoke_main(args);
     if (command == "services") return services_main(args);
+    std::vector<std::string> const rest(args.items.begin() + static_cast<std::ptrdiff_t>(args.next), args.items.end());
+    if (command == "serve") return kfn::runner::serve_command(rest, default_library_dir(argv[0]));
+    if (command == "knative") return kfn::runner::knative_command(rest);
     std::cerr << "kfn: unknown command '" << command << "'\n" << kUsage;
     return 2;
   } catch (kfn::host::ManifestError const& e) {

@@ -11,9 +11,10 @@
 namespace kfn::http {
 namespace {
 
-std::vector<std::string> function_names(RouteTable const& routes) {
+std::vector<std::string> function_names(RouteTable const& routes, ServerOptions const& options) {
   std::vector<std::string> names;
   for (auto const& entry : routes.entries()) names.push_back(entry.function);
+  if (options.event_handler) names.push_back(options.event_function);
   return names;
 }
 
@@ -50,8 +51,10 @@ RequestPipeline::RequestPipeline(kfn::host::FunctionHost& host, kfn::host::Metri
       routes_(RouteTable::from_manifests(host.functions())),
       cors_(options.cors_origins),
       built_ins_(options.service_name, host.services(), metrics),
-      metrics_(metrics, function_names(routes_)),
+      metrics_(metrics, function_names(routes_, options)),
       log_(kfn::host::with_fields(kfn::host::make_process_logger(), {{"component", "http"}})),
+      event_handler_(options.event_handler),
+      event_function_(options.event_function),
       workers_(options.worker_threads, options.queue_capacity) {}
 
 RequestPipeline::~RequestPipeline() { workers_.stop(); }
@@ -75,6 +78,7 @@ void RequestPipeline::handle(HttpRequest request, std::shared_ptr<ResponseSink> 
 void RequestPipeline::dispatch(std::shared_ptr<Exchange> const& exchange) {
   auto& request = exchange->request;
   if (auto built_in = match_built_in(request.path)) return answer_built_in(exchange, *built_in);
+  if (event_handler_ && request.path == "/") return dispatch_event(exchange);
 
   auto lookup = routes_.find(request.method, request.path);
   if (lookup.outcome == RouteLookup::Outcome::kNotFound) {
@@ -93,6 +97,11 @@ void RequestPipeline::dispatch(std::shared_ptr<Exchange> const& exchange) {
     return finish(*exchange, std::move(*rejection));
   request.path_params = std::move(lookup.params);
   run_on_worker(exchange, [this, &entry](Exchange& e) { return call_function(e, entry); });
+}
+
+void RequestPipeline::dispatch_event(std::shared_ptr<Exchange> const& exchange) {
+  exchange->metrics_label = event_function_;
+  run_on_worker(exchange, [this](Exchange& e) { return event_handler_(e.request); });
 }
 
 void RequestPipeline::answer_built_in(std::shared_ptr<Exchange> const& exchange, BuiltIn built_in) {

@@ -46,6 +46,7 @@ class RequestPipeline {
   using Work = std::function<HttpResponse(Exchange&)>;
 
   void dispatch(std::shared_ptr<Exchange> const& exchange);
+  void dispatch_event(std::shared_ptr<Exchange> const& exchange);
   void answer_built_in(std::shared_ptr<Exchange> const& exchange, BuiltIn built_in);
   void run_on_worker(std::shared_ptr<Exchange> const& exchange, Work work);
   HttpResponse call_function(Exchange& exchange, RouteEntry const& entry);
@@ -58,6 +59,8 @@ class RequestPipeline {
   BuiltInRoutes built_ins_;
   HttpMetrics metrics_;
   std::shared_ptr<Logger> log_;
+  std::function<HttpResponse(HttpRequest const&)> const event_handler_;
+  std::string const event_function_;
   InFlight in_flight_;
   std::atomic<bool> draining_{false};
   WorkerPool workers_;  // last: its threads use everything above

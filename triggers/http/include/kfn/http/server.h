@@ -29,6 +29,10 @@ struct ServerOptions {
   std::chrono::milliseconds drain_timeout{10'000};
   // Requests waiting for a worker; beyond this they get 503 `unavailable` rather than memory.
   std::size_t queue_capacity = 4096;
+  // Knative mode: `POST /` delivers one CloudEvent to this handler, run on a worker and drained like
+  // any request (see kfn/cloudevents/event_receiver.h); `event_function` labels its metrics.
+  std::function<HttpResponse(HttpRequest const&)> event_handler;
+  std::string event_function;
 };
 
 class RequestPipeline;

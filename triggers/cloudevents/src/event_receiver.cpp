@@ -1,0 +1,48 @@
+#include "kfn/cloudevents/event_receiver.h"
+
+#include "event_response.h"
+#include "kfn/cloudevents/http_cloud_event.h"
+#include "kfn/host/process_log.h"
+
+namespace kfn::cloudevents {
+
+EventReceiver::EventReceiver(kfn::host::FunctionHost& host, std::string function,
+                             std::chrono::milliseconds invocation_timeout)
+    : host_(host),
+      function_(std::move(function)),
+      invocation_timeout_(invocation_timeout),
+      log_(kfn::host::with_fields(kfn::host::make_process_logger(),
+                                  {{"component", "cloudevents"}, {"function", function_}})) {}
+
+kfn::HttpResponse EventReceiver::handle(kfn::HttpRequest const& request) {
+  if (request.method != "POST") {
+    auto response = kfn::error_response(405, "method_not_allowed", "events are delivered with POST");
+    response.headers.set("Allow", "POST");
+    return response;
+  }
+  auto parsed = parse_http_cloud_event(request);
+  if (auto const* malformed = std::get_if<Malformed>(&parsed)) {
+    log_->warn("malformed CloudEvent", {{"error", malformed->message}});
+    return malformed_event(malformed->message);
+  }
+  auto const& event = std::get<kfn::CloudEvent>(parsed);
+
+  kfn::host::Invocation invocation;
+  invocation.deadline = std::chrono::steady_clock::now() + invocation_timeout_;
+  invocation.request_id = event.id;
+  // The dispatcher propagates its trace as an HTTP header; an event may also carry its own.
+  if (auto traceparent = request.headers.get("traceparent"))
+    invocation.traceparent = std::string(*traceparent);
+  else if (auto it = event.extensions.find("traceparent"); it != event.extensions.end())
+    invocation.traceparent = it->second;
+  auto result = host_.invoke_event(function_, event, invocation);
+  if (result.outcome != kfn::Outcome::kDone) {
+    log_->warn("event function failed",
+               {{"event_id", event.id},
+                {"outcome", result.outcome == kfn::Outcome::kRetry ? "retry" : "permanent"},
+                {"reason", result.reason}});
+  }
+  return response_for(result);
+}
+
+}  // namespace kfn::cloudevents
