@@ -73,9 +73,9 @@ struct DeliveryConsumer::Client {
   }
 };
 
-DeliveryConsumer::DeliveryConsumer(Settings settings, std::function<void(Delivery const&)> on_delivery,
+DeliveryConsumer::DeliveryConsumer(Settings settings, std::function<void(std::vector<Delivery> const&)> on_batch,
                                    Logger& log)
-    : settings_(std::move(settings)), on_delivery_(std::move(on_delivery)), log_(log) {}
+    : settings_(std::move(settings)), on_batch_(std::move(on_batch)), log_(log) {}
 
 DeliveryConsumer::~DeliveryConsumer() { stop(); }
 
@@ -89,6 +89,9 @@ void DeliveryConsumer::start(std::chrono::milliseconds patience) {
   set(conf.get(), "enable.auto.commit", "false");  // the group is this process's alone: nothing to resume
   set(conf.get(), "auto.offset.reset", "latest");
   set(conf.get(), "enable.partition.eof", "false");
+  // Live events: a fetch answers as soon as records arrive on a real broker; this bounds the wait on
+  // brokers (and librdkafka's mock cluster) that hold fetches for fetch.wait.max.ms.
+  set(conf.get(), "fetch.wait.max.ms", "20");
   rd_kafka_conf_set_opaque(conf.get(), client_.get());
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Client::on_rebalance);
   char error[512];
@@ -110,22 +113,32 @@ void DeliveryConsumer::start(std::chrono::milliseconds patience) {
   }
 }
 
+// Waits for a record, then takes whatever else is already fetched (up to kMaxBatch), so history
+// writes go to Redis in one round trip per batch rather than one per delivery.
 void DeliveryConsumer::run() {
+  std::vector<Delivery> batch;
   while (running_.load()) {
-    MessageHandle message(rd_kafka_consumer_poll(client_->handle.get(), 200));
-    if (!message) continue;
-    if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
-        log_.warn("sse consumer", {{"error", rd_kafka_message_errstr(message.get())}});
-      continue;
+    batch.clear();
+    int wait_ms = 200;
+    while (batch.size() < kMaxBatch) {
+      MessageHandle message(rd_kafka_consumer_poll(client_->handle.get(), wait_ms));
+      if (!message) break;
+      wait_ms = 0;
+      if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        if (message->err != RD_KAFKA_RESP_ERR__PARTITION_EOF)
+          log_.warn("sse consumer", {{"error", rd_kafka_message_errstr(message.get())}});
+        continue;
+      }
+      std::string_view const value(static_cast<char const*>(message->payload), message->len);
+      // NotificationCreated and anything else that is not a delivery is skipped.
+      if (auto delivery = parse_delivery(value, message->offset, record_time(message.get())))
+        batch.push_back(std::move(*delivery));
     }
-    std::string_view const value(static_cast<char const*>(message->payload), message->len);
-    auto delivery = parse_delivery(value, message->offset, record_time(message.get()));
-    if (!delivery) continue;  // NotificationCreated and anything else that is not a delivery
+    if (batch.empty()) continue;
     try {
-      on_delivery_(*delivery);
+      on_batch_(batch);
     } catch (std::exception const& e) {
-      log_.error("sse: delivery failed", {{"recipient_id", delivery->recipient_id}, {"error", e.what()}});
+      log_.error("sse: deliveries failed", {{"count", batch.size()}, {"error", e.what()}});
     }
   }
 }

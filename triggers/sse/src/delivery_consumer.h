@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "delivery.h"
 #include "kfn/log.h"
@@ -28,7 +29,10 @@ class DeliveryConsumer {
     std::string group_id;  // unique per process
   };
 
-  DeliveryConsumer(Settings settings, std::function<void(Delivery const&)> on_delivery, Logger& log);
+  // `on_batch` gets what one poll round returned (up to kMaxBatch deliveries, in partition order).
+  DeliveryConsumer(Settings settings, std::function<void(std::vector<Delivery> const&)> on_batch,
+                   Logger& log);
+  static constexpr std::size_t kMaxBatch = 512;
   ~DeliveryConsumer();  // stops
   DeliveryConsumer(DeliveryConsumer const&) = delete;
   DeliveryConsumer& operator=(DeliveryConsumer const&) = delete;
@@ -43,7 +47,7 @@ class DeliveryConsumer {
   void run();
 
   Settings const settings_;
-  std::function<void(Delivery const&)> on_delivery_;
+  std::function<void(std::vector<Delivery> const&)> on_batch_;
   Logger& log_;
   std::unique_ptr<Client> client_;
   std::atomic<bool> running_{false};

@@ -60,7 +60,7 @@ Edge::Impl::Impl(kfn::host::Services& services, kfn::host::MetricsRegistry& metr
           [this](std::int64_t user) { return registry.count_of(user); }, *log),
       consumer(
           {options.kafka_brokers, options.trigger.topic, options.function_name + "-" + edge_id},
-          [this](Delivery const& delivery) { deliver(delivery); }, *log) {}
+          [this](std::vector<Delivery> const& batch) { deliver(batch); }, *log) {}
 
 Edge::Impl::~Impl() { stop(); }
 
@@ -166,22 +166,32 @@ HttpResponse Edge::Impl::issue_ticket(Identity const& caller) {
   return response;
 }
 
-void Edge::Impl::deliver(Delivery const& delivery) {
+// History first (one round trip for the batch), so a stream that opens meanwhile and replays
+// finds every event its gate will drop; then each delivery is framed once and offered to the
+// recipient's streams, which only queues: the I/O thread writes.
+void Edge::Impl::deliver(std::vector<Delivery> const& batch) {
+  std::vector<std::pair<std::int64_t, StoredEvent>> stored;
+  stored.reserve(batch.size());
+  for (auto const& delivery : batch)
+    stored.push_back({delivery.recipient_id, {delivery.id, delivery.event, delivery.data}});
   try {
-    history.append(delivery.recipient_id, {delivery.id, delivery.event, delivery.data});
+    history.append_all(stored);
   } catch (std::exception const& e) {
-    metrics.history_errors.add();
-    log->warn("sse: history write failed; live streams still get the event",
-              {{"recipient_id", delivery.recipient_id}, {"error", e.what()}});
+    metrics.history_errors.add(static_cast<double>(batch.size()));
+    log->warn("sse: history write failed; live streams still get the events",
+              {{"count", batch.size()}, {"error", e.what()}});
   }
-  auto const streams = registry.of_user(delivery.recipient_id);
-  if (streams.empty()) return;
-  auto const frame = event_frame(delivery.id, delivery.event, delivery.data);
-  // The record's wall-clock time on the steady clock the streams measure with.
-  auto const age = std::chrono::system_clock::now() - delivery.event_time;
-  auto const event_time =
-      EventStream::Clock::now() - std::chrono::duration_cast<EventStream::Clock::duration>(age);
-  for (auto const& stream : streams) offer(stream, stream->offer_event(delivery.id, frame, event_time));
+  auto const system_now = std::chrono::system_clock::now();
+  auto const steady_now = EventStream::Clock::now();
+  for (auto const& delivery : batch) {
+    auto const streams = registry.of_user(delivery.recipient_id);
+    if (streams.empty()) continue;
+    auto const frame = event_frame(delivery.id, delivery.event, delivery.data);
+    // The record's wall-clock time on the steady clock the streams measure with.
+    auto const event_time = steady_now - std::chrono::duration_cast<EventStream::Clock::duration>(
+                                             system_now - delivery.event_time);
+    for (auto const& stream : streams) offer(stream, stream->offer_event(delivery.id, frame, event_time));
+  }
 }
 
 void Edge::Impl::end_stream(std::shared_ptr<EventStream> const& stream, EndReason reason) {

@@ -27,7 +27,7 @@ struct Edge::Impl {
   HttpResponse open_stream(HttpRequest const& request, Identity const* caller,
                            kfn::http::Connection& connection);
   HttpResponse issue_ticket(Identity const& caller);
-  void deliver(Delivery const& delivery);
+  void deliver(std::vector<Delivery> const& batch);
   // The one way a stream ends: closed once, unregistered, presence told, counted.
   void end_stream(std::shared_ptr<EventStream> const& stream, EndReason reason);
   void start();

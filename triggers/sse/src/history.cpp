@@ -46,13 +46,20 @@ std::string HistoryStore::key_for(std::int64_t user_id) const {
   return key_prefix_ + "history:" + std::to_string(user_id);
 }
 
-void HistoryStore::append(std::int64_t user_id, StoredEvent const& event) {
-  auto const key = key_for(user_id);
-  redis_.pipeline({
-      {"ZADD", key, std::to_string(event.id), encode_member(event)},
-      {"ZREMRANGEBYRANK", key, "0", std::to_string(-static_cast<long long>(max_events_) - 1)},
-      {"PEXPIRE", key, std::to_string(ttl_.count())},
-  });
+void HistoryStore::append(std::int64_t user_id, StoredEvent const& event) { append_all({{user_id, event}}); }
+
+void HistoryStore::append_all(std::vector<std::pair<std::int64_t, StoredEvent>> const& events) {
+  if (events.empty()) return;
+  std::vector<std::vector<std::string>> commands;
+  commands.reserve(events.size() * 3);
+  for (auto const& [user_id, event] : events) {
+    auto const key = key_for(user_id);
+    commands.push_back({"ZADD", key, std::to_string(event.id), encode_member(event)});
+    commands.push_back(
+        {"ZREMRANGEBYRANK", key, "0", std::to_string(-static_cast<long long>(max_events_) - 1)});
+    commands.push_back({"PEXPIRE", key, std::to_string(ttl_.count())});
+  }
+  redis_.pipeline(commands);
 }
 
 ResumePlan HistoryStore::resume(std::int64_t user_id, std::optional<std::int64_t> last_id,

@@ -48,6 +48,8 @@ class HistoryStore {
       : redis_(redis), key_prefix_(std::move(key_prefix)), max_events_(max_events), ttl_(ttl) {}
 
   void append(std::int64_t user_id, StoredEvent const& event);
+  // Many users' events in one round trip (the consumer appends a poll's worth at once).
+  void append_all(std::vector<std::pair<std::int64_t, StoredEvent>> const& events);
   // The plan for a stream of `user_id` resuming after `last_id` (no Redis call without one).
   ResumePlan resume(std::int64_t user_id, std::optional<std::int64_t> last_id, std::size_t max_replay_bytes);
 
