@@ -98,7 +98,12 @@ std::optional<std::int64_t> Edge::Impl::stream_user(HttpRequest const& request, 
 HttpResponse Edge::Impl::open_stream(HttpRequest const& request, Identity const* caller,
                                      kfn::http::Connection& connection) {
   if (!accepting.load()) return unavailable("the event stream is not accepting connections");
-  auto const user = stream_user(request, caller);
+  std::optional<std::int64_t> user;
+  try {
+    user = stream_user(request, caller);
+  } catch (kfn::Unavailable const&) {
+    return unavailable("the ticket store is unavailable");
+  }
   if (!user) {
     metrics.tickets_refused.add();
     return unauthorized();
@@ -158,7 +163,12 @@ void Edge::Impl::offer(std::shared_ptr<EventStream> const& stream, EventStream::
 
 HttpResponse Edge::Impl::issue_ticket(Identity const& caller) {
   if (!accepting.load()) return unavailable("the event stream is not accepting connections");
-  auto ticket = tickets.issue(caller.user_id);
+  std::string ticket;
+  try {
+    ticket = tickets.issue(caller.user_id);
+  } catch (kfn::Unavailable const&) {
+    return unavailable("the ticket store is unavailable");
+  }
   metrics.tickets_issued.add();
   auto const ttl_seconds = std::chrono::duration_cast<std::chrono::seconds>(tickets.ttl()).count();
   auto response = kfn::json_response(201, {{"ticket", std::move(ticket)}, {"expires_in", ttl_seconds}});
