@@ -181,7 +181,12 @@ TEST_CASE("the eleventh stream of a user closes the oldest") {
   auto client = sse_runner().client();
   auto gus = register_and_login(*client, "sg");
   std::vector<std::unique_ptr<SseClient>> streams;
-  for (int i = 0; i < 11; ++i) streams.push_back(open_stream(gus));
+  // Each stream is registered before its first bytes ("retry:") are written, so waiting for them
+  // orders the registrations.
+  for (int i = 0; i < 11; ++i) {
+    streams.push_back(open_stream(gus));
+    REQUIRE(streams.back()->read_until_text("retry: 3000\n\n"));
+  }
   CHECK(streams.front()->read_until_closed());
   for (std::size_t i = 1; i < streams.size(); ++i) CHECK_FALSE(streams[i]->closed());
 }
