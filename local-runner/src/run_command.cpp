@@ -12,6 +12,7 @@
 #include "kfn/host/services.h"
 #include "kfn/http/server.h"
 #include "kfn/kafka/trigger.h"
+#include "kfn/sse/edge.h"
 #include "process_setup.h"
 
 namespace kfn::runner {
@@ -64,6 +65,16 @@ int run(RunOptions const& options) {
   server_options.service_name = service_name;
   server_options.cors_origins = cors;
   server_options.io_threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+  // SSE edges share the port: their routes are mounted on the HTTP trigger.
+  std::vector<std::unique_ptr<kfn::sse::Edge>> edges;
+  for (auto const* fn : host.functions()) {
+    if (!fn->sse) continue;
+    edges.push_back(std::make_unique<kfn::sse::Edge>(
+        *services, metrics, log,
+        kfn::sse::EdgeOptions::from_manifest(*fn, backing.kafka_brokers, options.schema_prefix)));
+    for (auto& route : edges.back()->routes()) server_options.mounted_routes.push_back(std::move(route));
+  }
+  for (auto& edge : edges) edge->start();
   kfn::http::Server server(host, metrics, server_options);
   server.start();
 
@@ -81,6 +92,7 @@ int run(RunOptions const& options) {
 
   int signal_number = wait_for_stop_signal();
   log->info("stopping", {{"signal", signal_number}});
+  for (auto& edge : edges) edge->stop();  // streams end cleanly before the endpoint goes
   server.stop();
   if (kafka_trigger) kafka_trigger->stop(10s);
   services->shutdown(10s);

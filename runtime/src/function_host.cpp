@@ -2,6 +2,7 @@
 #include "kfn/host/function_host.h"
 
 #include <map>
+#include <set>
 
 #include "kfn/host/loader.h"
 #include "kfn/host/process_log.h"
@@ -79,6 +80,8 @@ struct FunctionHost::Impl {
   JwtSettings jwt;
   TokenService tokens;  // refers to jwt and services above
   std::map<std::string, std::unique_ptr<LoadedFunction>, std::less<>> functions;
+  // Edges (trigger sse) are served by a trigger of the runtime, not a library: selected, not loaded.
+  std::set<std::string, std::less<>> edges;
 };
 
 FunctionHost::FunctionHost(Catalogue catalogue, std::filesystem::path const& library_dir, Services& services,
@@ -90,6 +93,10 @@ FunctionHost::FunctionHost(Catalogue catalogue, std::filesystem::path const& lib
   }
   for (auto const& manifest : impl_->catalogue.functions) {
     if (!only.empty() && manifest.name != only) continue;
+    if (manifest.sse) {
+      impl_->edges.insert(manifest.name);
+      continue;
+    }
     impl_->functions.emplace(manifest.name, load_function(manifest, impl_->catalogue, library_dir, services,
                                                           metrics, log, impl_->tokens));
   }
@@ -102,7 +109,8 @@ Catalogue const& FunctionHost::catalogue() const { return impl_->catalogue; }
 std::vector<FunctionManifest const*> FunctionHost::functions() const {
   std::vector<FunctionManifest const*> out;
   for (auto const& manifest : impl_->catalogue.functions) {
-    if (impl_->functions.count(manifest.name) != 0) out.push_back(&manifest);
+    if (impl_->functions.count(manifest.name) != 0 || impl_->edges.count(manifest.name) != 0)
+      out.push_back(&manifest);
   }
   return out;
 }

@@ -123,13 +123,44 @@ KafkaTrigger parse_kafka(Field const& kafka, std::string const& function_name, P
   return trigger;
 }
 
+std::string route_path(Field const& field, ParsedFunction& parsed) {
+  std::string path = field.text();
+  if (auto const problem = path_problem(path); !problem.empty()) field.fail(problem);
+  parsed.lines[field.path()] = field.line();
+  return path;
+}
+
+SseTrigger parse_sse(Field const& sse, ParsedFunction& parsed) {
+  sse.expect_keys({"path", "ticket_path", "topic", "presence_topic", "heartbeat", "retry", "ticket_ttl",
+                   "max_streams_per_user", "max_queue", "history_events", "history_ttl"});
+  SseTrigger trigger;
+  if (auto path = sse.find("path")) trigger.path = route_path(*path, parsed);
+  if (auto path = sse.find("ticket_path")) trigger.ticket_path = route_path(*path, parsed);
+  if (trigger.path == trigger.ticket_path) sse.fail("path and ticket_path must differ");
+  if (auto topic = sse.find("topic")) trigger.topic = topic->non_empty_text();
+  if (auto topic = sse.find("presence_topic")) trigger.presence_topic = topic->non_empty_text();
+  if (auto heartbeat = sse.find("heartbeat")) trigger.heartbeat = heartbeat->duration();
+  if (auto retry = sse.find("retry")) trigger.retry = retry->duration();
+  if (auto ttl = sse.find("ticket_ttl")) trigger.ticket_ttl = ttl->duration();
+  if (auto streams = sse.find("max_streams_per_user"))
+    trigger.max_streams_per_user = static_cast<int>(streams->integer(1, 1000));
+  if (auto queue = sse.find("max_queue")) trigger.max_queue_bytes = queue->size_bytes();
+  if (auto events = sse.find("history_events"))
+    trigger.history_events = static_cast<int>(events->integer(1, 1'000'000));
+  if (auto ttl = sse.find("history_ttl")) trigger.history_ttl = ttl->duration();
+  return trigger;
+}
+
 void parse_trigger(Field const& trigger, FunctionManifest& manifest, ParsedFunction& parsed) {
-  trigger.expect_keys({"http", "kafka"});
+  trigger.expect_keys({"http", "kafka", "sse"});
   auto const http = trigger.find("http");
   auto const kafka = trigger.find("kafka");
-  if (http.has_value() == kafka.has_value()) trigger.fail("must have exactly one of http or kafka");
+  auto const sse = trigger.find("sse");
+  if (int(http.has_value()) + int(kafka.has_value()) + int(sse.has_value()) != 1)
+    trigger.fail("must have exactly one of http, kafka or sse");
   if (http) manifest.http = parse_http(*http, parsed);
   if (kafka) manifest.kafka = parse_kafka(*kafka, manifest.name, parsed);
+  if (sse) manifest.sse = parse_sse(*sse, parsed);
 }
 
 Scale parse_scale(Field const& field) {
@@ -170,13 +201,29 @@ ParsedFunction parse_function_document(std::string const& yaml_text, std::string
   Field const name = root.require("name");
   manifest.name = text_matching(name, name_char, "[a-z0-9-]+");
   parsed.lines["name"] = name.line();
-  manifest.library = text_matching(root.require("library"), snake_char, "[a-z0-9_]+");
   if (auto context = root.find("context")) {
     manifest.context = context->non_empty_text();
     parsed.lines["context"] = context->line();
   }
   parse_trigger(root.require("trigger"), manifest, parsed);
-  if (auto scale = root.find("scale")) manifest.scale = parse_scale(*scale);
+  // An sse edge is served by the runtime's own trigger: it has no library and never scales to zero
+  // (a stream lives in one process).
+  if (manifest.sse) {
+    if (root.find("library")) root.require("library").fail("an sse edge has no library");
+    manifest.scale.min_scale = 1;
+  } else {
+    manifest.library = text_matching(root.require("library"), snake_char, "[a-z0-9_]+");
+  }
+  if (auto scale = root.find("scale")) {
+    manifest.scale = parse_scale(*scale);
+    if (manifest.sse) {
+      if (auto min = scale->find("min"); min && manifest.scale.min_scale < 1) {
+        min->fail("an sse edge never scales to zero: must be at least 1");
+      }
+      manifest.scale.min_scale = std::max(manifest.scale.min_scale, 1);
+      manifest.scale.max_scale = std::max(manifest.scale.max_scale, 1);
+    }
+  }
   if (auto env = root.find("env")) manifest.env = parse_env(*env);
   return parsed;
 }

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 
 #include "kfn/host/manifest.h"
 #include "manifest_internal.h"
@@ -136,6 +137,21 @@ void check_function(ParsedFunction const& parsed, fs::path const& file, Catalogu
       fail_at(parsed, "trigger.http.path",
               "route " + manifest.http->method + " " + manifest.http->path + " is already served by " +
                   it->second);
+    }
+  }
+  if (manifest.sse) {
+    for (auto const& [method, field, path] :
+         {std::tuple{"GET", "trigger.sse.path", manifest.sse->path},
+          std::tuple{"POST", "trigger.sse.ticket_path", manifest.sse->ticket_path}}) {
+      auto const [it, inserted] =
+          routes.emplace(std::string(method) + " " + manifest_internal::route_shape(path), manifest.file);
+      if (!inserted)
+        fail_at(parsed, field,
+                "route " + std::string(method) + " " + path + " is already served by " + it->second);
+    }
+    for (auto const& topic : {manifest.sse->topic, manifest.sse->presence_topic}) {
+      if (!catalogue.topic(topic))
+        fail_at(parsed, "trigger.sse", "unknown topic \"" + topic + "\" (not in topics.yaml)");
     }
   }
   if (manifest.kafka) {

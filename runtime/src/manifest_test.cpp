@@ -284,3 +284,29 @@ TEST_CASE("cross-file mistakes are refused at the field that makes them", "[mani
     CHECK(e.field() == "topics[0].partitions");
   }
 }
+
+TEST_CASE("an sse edge has no library, takes its defaults and never scales to zero") {
+  auto const manifest = parse_function_manifest(
+      "name: edge-events\n"
+      "trigger:\n"
+      "  sse:\n"
+      "    ticket_ttl: 10s\n"
+      "    max_queue: 512KiB\n",
+      "edge-events.yaml");
+  REQUIRE(manifest.sse);
+  CHECK(manifest.library.empty());
+  CHECK(manifest.sse->path == "/events");
+  CHECK(manifest.sse->ticket_path == "/events/ticket");
+  CHECK(manifest.sse->topic == "notification.events");
+  CHECK(manifest.sse->ticket_ttl == std::chrono::seconds(10));
+  CHECK(manifest.sse->max_queue_bytes == 512 * 1024);
+  CHECK(manifest.sse->max_streams_per_user == 10);
+  CHECK(manifest.scale.min_scale == 1);
+}
+
+TEST_CASE("an sse edge with a library, min scale 0 or two triggers is refused") {
+  CHECK(function_error("name: e\nlibrary: e\ntrigger:\n  sse: {}\n").field() == "library");
+  CHECK(function_error("name: e\ntrigger:\n  sse: {}\nscale:\n  min: 0\n").field() == "scale.min");
+  CHECK(function_error("name: e\nlibrary: e\ntrigger:\n  sse: {}\n  http: {method: GET, path: /x}\n").field() ==
+        "trigger");
+}

@@ -1,8 +1,10 @@
 #include "pistache_handler.h"
 
+#include <fcntl.h>
 #include <pistache/peer.h>
 #include <pistache/stream.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -35,6 +37,7 @@ class PistacheSink final : public ResponseSink {
 
   void send(HttpResponse const& response, bool server_keep_alive,
             std::shared_ptr<InFlight::Ticket> ticket) override {
+    if (taken_over_) return;  // the mounted route owns the connection now
     auto peer = peer_.lock();
     if (!peer) return;  // the client went away; the ticket goes with this call
     try {
@@ -49,6 +52,31 @@ class PistacheSink final : public ResponseSink {
     }
   }
 
+  // The taker gets its own descriptor, so Pistache closing its fd (keep-alive timeout, client close)
+  // neither closes the socket under the taker nor lets a reused fd number receive the taker's bytes.
+  // The peer is marked idle: Pistache 0.0.5 answers a peer whose request is still "in progress" past
+  // the header timeout with "HTTP/1.1 408", which would land inside the stream's body; an idle peer
+  // is only closed (its fd, not the socket) after the keep-alive timeout.
+  // The head goes out with a blocking-free send on a connection that has nothing else queued; a
+  // socket that will not take a few hundred bytes at once is treated as gone.
+  int take_over(std::string const& head) override {
+    auto peer = peer_.lock();
+    if (!peer || taken_over_) return -1;
+    taken_over_ = true;
+    int const fd = ::fcntl(peer->fd(), F_DUPFD_CLOEXEC, 0);
+    if (fd < 0) return -1;
+    peer->setIdle(true);
+    auto const sent = ::send(fd, head.data(), head.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (sent != static_cast<ssize_t>(head.size())) {
+      ::shutdown(fd, SHUT_RDWR);
+      ::close(fd);
+      return -1;
+    }
+    return fd;
+  }
+
+  [[nodiscard]] bool http_1_1() const override { return http_1_1_; }
+
  private:
   // The ticket stays in the callbacks until the reactor has written the bytes (or given up), so a
   // graceful stop never shuts a reactor down under a response still queued.
@@ -62,6 +90,7 @@ class PistacheSink final : public ResponseSink {
   std::weak_ptr<Pistache::Tcp::Peer> peer_;
   bool http_1_1_;
   bool client_keep_alive_;
+  bool taken_over_ = false;  // only the worker finishing the request touches it
 };
 
 }  // namespace

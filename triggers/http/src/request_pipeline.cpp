@@ -7,6 +7,7 @@
 #include "request_checks.h"
 #include "request_id.h"
 #include "trace_context.h"
+#include "wire_response.h"
 
 namespace kfn::http {
 namespace {
@@ -32,6 +33,23 @@ HttpResponse overloaded() {
   return response;
 }
 
+// A mounted route's view of its connection: the sink, which knows the Pistache peer, and the
+// decorations every response of this server carries.
+class SinkConnection final : public Connection {
+ public:
+  SinkConnection(ResponseSink& sink, std::function<void(HttpResponse&)> decorate)
+      : sink_(sink), decorate_(std::move(decorate)) {}
+  int take_over(HttpResponse head) override {
+    decorate_(head);
+    return sink_.take_over(serialize_stream_head(head, sink_.http_1_1()));
+  }
+  [[nodiscard]] bool http_1_1() const override { return sink_.http_1_1(); }
+
+ private:
+  ResponseSink& sink_;
+  std::function<void(HttpResponse&)> decorate_;
+};
+
 }  // namespace
 
 // One request on its way through; shared by the reactor and the worker that finishes it.
@@ -50,6 +68,7 @@ RequestPipeline::RequestPipeline(kfn::host::FunctionHost& host, kfn::host::Metri
     : host_(host),
       routes_(RouteTable::from_manifests(host.functions())),
       cors_(options.cors_origins),
+      mounted_(options.mounted_routes),
       built_ins_(options.service_name, host.services(), metrics),
       metrics_(metrics, function_names(routes_, options)),
       log_(kfn::host::with_fields(kfn::host::make_process_logger(), {{"component", "http"}})),
@@ -78,6 +97,7 @@ void RequestPipeline::handle(HttpRequest request, std::shared_ptr<ResponseSink> 
 void RequestPipeline::dispatch(std::shared_ptr<Exchange> const& exchange) {
   auto& request = exchange->request;
   if (auto built_in = match_built_in(request.path)) return answer_built_in(exchange, *built_in);
+  if (dispatch_mounted(exchange)) return;
   if (event_handler_ && request.path == "/") return dispatch_event(exchange);
 
   auto lookup = routes_.find(request.method, request.path);
@@ -149,6 +169,48 @@ HttpResponse RequestPipeline::call_function(Exchange& exchange, RouteEntry const
   invocation.request_id = exchange.request_id;
   invocation.traceparent = choose_traceparent(exchange.request.headers.get("traceparent"));
   return host_.invoke_http(entry.function, exchange.request, invocation);
+}
+
+bool RequestPipeline::dispatch_mounted(std::shared_ptr<Exchange> const& exchange) {
+  auto const& request = exchange->request;
+  std::vector<std::string> allowed;
+  for (auto const& route : mounted_) {
+    if (route.path != request.path) continue;
+    if (route.method == request.method) {
+      exchange->metrics_label = kBuiltInLabel;  // the mounting trigger keeps its own series
+      if (!request.body.empty()) {
+        finish(*exchange, kfn::error_response(413, "payload_too_large", "this route takes no body"));
+        return true;
+      }
+      run_on_worker(exchange, [this, &route](Exchange& e) { return call_mounted(e, route); });
+      return true;
+    }
+    allowed.push_back(route.method);
+  }
+  if (allowed.empty()) return false;
+  if (request.method == "OPTIONS") {
+    finish(*exchange, cors_.preflight(request, allowed));
+  } else {
+    finish(*exchange, method_not_allowed(allowed));
+  }
+  return true;
+}
+
+HttpResponse RequestPipeline::call_mounted(Exchange& exchange, MountedRoute const& route) {
+  std::optional<Identity> caller;
+  bool const sent_token = exchange.request.headers.get("Authorization").has_value();
+  if (route.auth == MountedAuth::kRequired || sent_token) {
+    auto outcome = authenticate(exchange.request, host_.jwt(), host_.services().redis(),
+                                std::chrono::system_clock::now());
+    if (outcome.rejection) return std::move(*outcome.rejection);
+    caller = std::move(outcome.identity);
+  }
+  if (!exchange.sink) return kfn::error_response(500, "internal_error", "internal error");
+  SinkConnection connection(*exchange.sink, [&exchange, this](HttpResponse& head) {
+    head.headers.set("X-Request-Id", exchange.request_id);
+    cors_.decorate(head, exchange.origin);
+  });
+  return route.handler(exchange.request, caller ? &*caller : nullptr, connection);
 }
 
 HttpResponse RequestPipeline::metrics_page() {

@@ -50,12 +50,16 @@ class RequestPipeline {
   void answer_built_in(std::shared_ptr<Exchange> const& exchange, BuiltIn built_in);
   void run_on_worker(std::shared_ptr<Exchange> const& exchange, Work work);
   HttpResponse call_function(Exchange& exchange, RouteEntry const& entry);
+  // The mounted routes at `path`, or none; then whether one takes `method`.
+  bool dispatch_mounted(std::shared_ptr<Exchange> const& exchange);
+  HttpResponse call_mounted(Exchange& exchange, MountedRoute const& route);
   HttpResponse metrics_page();
   void finish(Exchange& exchange, HttpResponse response);
 
   kfn::host::FunctionHost& host_;
   RouteTable const routes_;
   CorsPolicy const cors_;
+  std::vector<MountedRoute> const mounted_;
   BuiltInRoutes built_ins_;
   HttpMetrics metrics_;
   std::shared_ptr<Logger> log_;

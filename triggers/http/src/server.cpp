@@ -27,14 +27,15 @@ std::chrono::milliseconds request_timeout(RouteTable const& routes) {
 }
 
 Pistache::Http::Endpoint::Options endpoint_options(ServerOptions const& options, RouteTable const& routes) {
-  auto timeout = request_timeout(routes);
+  auto timeout = options.request_timeout.count() > 0 ? options.request_timeout : request_timeout(routes);
   return Pistache::Http::Endpoint::options()
       .threads(std::max(1, options.io_threads))
       .threadsName("kfn-http-io")
       .flags(Pistache::Tcp::Options::ReuseAddr | Pistache::Tcp::Options::NoDelay)
       .maxRequestSize(std::max(routes.largest_body_limit(), kMinimumRequestBuffer) + kHeaderAllowance)
       .headerTimeout(timeout)
-      .bodyTimeout(timeout);
+      .bodyTimeout(timeout)
+      .keepaliveTimeout(options.keepalive_timeout);
 }
 
 }  // namespace

@@ -33,12 +33,7 @@ bool owned_by_server(std::string_view name) {
 
 bool has_no_body(int status) { return (status >= 100 && status < 200) || status == 204 || status == 304; }
 
-}  // namespace
-
-std::string serialize_response(HttpResponse const& response, bool http_1_1, bool keep_alive) {
-  bool const bodyless = has_no_body(response.status);
-  std::string out;
-  out.reserve(128 + response.body.size());
+void append_status_and_fields(std::string& out, HttpResponse const& response, bool http_1_1) {
   out += http_1_1 ? "HTTP/1.1 " : "HTTP/1.0 ";
   out += std::to_string(response.status);
   out += ' ';
@@ -51,6 +46,24 @@ std::string serialize_response(HttpResponse const& response, bool http_1_1, bool
     out += value;
     out += "\r\n";
   }
+}
+
+}  // namespace
+
+std::string serialize_stream_head(HttpResponse const& head, bool http_1_1) {
+  std::string out;
+  out.reserve(256);
+  append_status_and_fields(out, head, http_1_1);
+  out +=
+      http_1_1 ? "Transfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
+  return out;
+}
+
+std::string serialize_response(HttpResponse const& response, bool http_1_1, bool keep_alive) {
+  bool const bodyless = has_no_body(response.status);
+  std::string out;
+  out.reserve(128 + response.body.size());
+  append_status_and_fields(out, response, http_1_1);
   if (!bodyless) out += "Content-Length: " + std::to_string(response.body.size()) + "\r\n";
   out += keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";
   if (!bodyless) out += response.body;

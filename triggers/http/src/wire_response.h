@@ -14,4 +14,8 @@ namespace kfn::http {
 // out. 1xx, 204 and 304 responses carry no body and no Content-Length.
 std::string serialize_response(HttpResponse const& response, bool http_1_1, bool keep_alive);
 
+// The status line and fields of a response whose body follows in pieces (an event stream): chunked
+// on HTTP/1.1, delimited by the connection's close on HTTP/1.0. The same fields are left out as above.
+std::string serialize_stream_head(HttpResponse const& head, bool http_1_1);
+
 }  // namespace kfn::http

@@ -54,6 +54,22 @@ struct KafkaTrigger {
   int max_in_flight_per_partition = 1000;
 };
 
+// A server-sent-events edge (trigger `sse`): streams the per-recipient deliveries of `topic` to the
+// recipients' open GET `path` streams. Served by triggers/sse, not by a function library.
+struct SseTrigger {
+  std::string path = "/events";                 // GET: the event stream
+  std::string ticket_path = "/events/ticket";   // POST: a single-use ticket for EventSource clients
+  std::string topic = "notification.events";    // EventDelivery records keyed by recipient
+  std::string presence_topic = "user.online_status";  // UserOnlineStatusChanged on transitions
+  std::chrono::milliseconds heartbeat{15'000};  // ": ping" interval; also refreshes presence
+  std::chrono::milliseconds retry{3'000};       // the "retry:" a stream opens and ends with
+  std::chrono::milliseconds ticket_ttl{30'000};
+  int max_streams_per_user = 10;                // the next one closes the user's oldest
+  std::size_t max_queue_bytes = 1024 * 1024;    // unsent bytes past which a stream is closed
+  int history_events = 1000;                    // per-user history kept for resuming
+  std::chrono::milliseconds history_ttl{86'400'000};
+};
+
 struct Scale {
   int min_scale = 0;
   int max_scale = 10;
@@ -64,10 +80,11 @@ struct Scale {
 
 struct FunctionManifest {
   std::string name;     // unique, [a-z0-9-]
-  std::string library;  // shared library stem: lib<library>.so
+  std::string library;  // shared library stem: lib<library>.so; empty for an sse edge
   std::string context;  // bounded context whose schema the function uses; empty: no database
   std::optional<HttpRoute> http;
   std::optional<KafkaTrigger> kafka;
+  std::optional<SseTrigger> sse;
   Scale scale;
   std::map<std::string, std::string> env;
   std::string file;  // where it was read from

@@ -16,6 +16,7 @@
 
 #include "kfn/host/function_host.h"
 #include "kfn/host/metrics_registry.h"
+#include "kfn/http/mounted_route.h"
 
 namespace kfn::http {
 
@@ -33,6 +34,12 @@ struct ServerOptions {
   // any request (see kfn/cloudevents/event_receiver.h); `event_function` labels its metrics.
   std::function<HttpResponse(HttpRequest const&)> event_handler;
   std::string event_function;
+  // Pistache's header and body timeouts; zero: the longest route timeout plus a margin, at least 60 s.
+  std::chrono::milliseconds request_timeout{0};
+  // How long Pistache keeps an idle keep-alive connection (0.0.5's default is 300 s).
+  std::chrono::milliseconds keepalive_timeout{300'000};
+  // Routes of other triggers (the SSE edge) on this port; matched after the built-ins, before functions.
+  std::vector<MountedRoute> mounted_routes;
 };
 
 class RequestPipeline;
