@@ -149,3 +149,14 @@ TEST_CASE("without the services Knative mode needs, kfn serve says which are mis
     CHECK_THAT(e.what(), Catch::Contains("Knative mode needs MYSQL_URL, REDIS_URL, KAFKA_BROKERS"));
   }
 }
+
+TEST_CASE("the SSE edge is served alone in Knative mode: its routes answer, and SIGTERM exits 0") {
+  MockCluster cluster(1);
+  KnativeProcess serve(kfn::test::knative_env("edge-events", cluster.bootstrap(), schema_prefix()));
+  auto client = serve.client();
+  // Without credentials both routes refuse with 401; unmounted they would be 404.
+  CHECK(client->request("GET", "/events").status == 401);
+  CHECK(client->request("POST", "/events/ticket").status == 401);
+  CHECK(client->request("GET", "/health/liveness").status == 200);
+  CHECK(serve.wait_after_terminate() == 0);
+}

@@ -11,6 +11,7 @@
 #include "kfn/host/process_log.h"
 #include "kfn/host/services.h"
 #include "kfn/http/server.h"
+#include "kfn/sse/edge.h"
 #include "process_setup.h"
 
 namespace kfn::runner {
@@ -120,12 +121,22 @@ int serve(ServeOptions const& options) {
       return receiver->handle(request);
     };
   }
+  // The SSE edge (the one service that never scales to zero) consumes its deliveries itself, in a
+  // consumer group of its own per process, exactly as in the local runner.
+  std::unique_ptr<kfn::sse::Edge> edge;
+  if (manifest.sse) {
+    edge = std::make_unique<kfn::sse::Edge>(
+        *services, metrics, log, kfn::sse::EdgeOptions::from_manifest(manifest, config.kafka_brokers, options.schema_prefix));
+    for (auto& route : edge->routes()) server_options.mounted_routes.push_back(std::move(route));
+    edge->start();
+  }
   kfn::http::Server server(host, metrics, server_options);
   server.start();
   std::cout << "listening on http://" << options.address << ":" << server.port() << std::endl;
 
   int signal_number = wait_for_stop_signal();
   log->info("stopping: draining in-flight requests", {{"signal", signal_number}});
+  if (edge) edge->stop();  // streams end cleanly (with `retry:`) before the endpoint goes
   server.stop();
   services->shutdown(10s);
   return 0;
