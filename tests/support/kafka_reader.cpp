@@ -1,6 +1,8 @@
 // librdkafka consumer for tests.
 #include "kafka_reader.h"
 
+#include <deque>
+
 #include <librdkafka/rdkafka.h>
 
 #include <memory>
@@ -11,6 +13,8 @@ namespace kfn::test {
 
 struct KafkaReader::Impl {
   std::unique_ptr<rd_kafka_t, decltype(&rd_kafka_destroy)> consumer{nullptr, &rd_kafka_destroy};
+  // Records read while looking for something else, oldest first: a later find() may want them.
+  std::deque<ConsumedRecord> unmatched;
 };
 
 KafkaReader::KafkaReader(std::string const& bootstrap, std::string const& topic) : impl_(new Impl) {
@@ -68,6 +72,13 @@ ConsumedRecord to_record(rd_kafka_message_t const* msg) {
 
 std::optional<ConsumedRecord> KafkaReader::find(std::function<bool(ConsumedRecord const&)> const& match,
                                                 std::chrono::milliseconds timeout) {
+  auto& unmatched = impl_->unmatched;
+  for (auto it = unmatched.begin(); it != unmatched.end(); ++it) {
+    if (!match(*it)) continue;
+    auto record = std::move(*it);
+    unmatched.erase(it);
+    return record;
+  }
   auto const give_up = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < give_up) {
     std::unique_ptr<rd_kafka_message_t, decltype(&rd_kafka_message_destroy)> msg(
@@ -75,6 +86,7 @@ std::optional<ConsumedRecord> KafkaReader::find(std::function<bool(ConsumedRecor
     if (!msg || msg->err) continue;
     auto record = to_record(msg.get());
     if (match(record)) return record;
+    unmatched.push_back(std::move(record));
   }
   return std::nullopt;
 }

@@ -28,7 +28,8 @@ class KafkaReader {
   KafkaReader(KafkaReader const&) = delete;
   KafkaReader& operator=(KafkaReader const&) = delete;
 
-  // Polls until a record satisfies `match` or `timeout` passes.
+  // The first record that satisfies `match`: one read earlier and not taken yet, or polled until
+  // `timeout` passes. Records from different partitions arrive in any order, so none is dropped.
   std::optional<ConsumedRecord> find(std::function<bool(ConsumedRecord const&)> const& match,
                                      std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
