@@ -1,13 +1,12 @@
 // The chat context's error answers, worded once so every route says the same thing.
 #pragma once
 
+#include "common/unauthorized.h"
 #include "kfn/http.h"
 
 namespace chat {
 
-inline kfn::HttpResponse unauthorized() {
-  return kfn::error_response(401, "unauthorized", "Missing, invalid, expired or revoked credentials");
-}
+using common::unauthorized;
 // Also for rooms the caller is not a member of: their existence is not the caller's business.
 inline kfn::HttpResponse room_not_found() {
   return kfn::error_response(404, "room_not_found", "Room not found");

@@ -7,10 +7,6 @@
 
 namespace notify {
 
-kfn::HttpResponse unauthorized() {
-  return kfn::error_response(401, "unauthorized", "Missing, invalid, expired or revoked credentials");
-}
-
 kfn::HttpResponse handle_list_notifications(kfn::HttpRequest const& req, kfn::Context& ctx) {
   kfn::Identity const* caller = ctx.caller();
   if (caller == nullptr) return unauthorized();

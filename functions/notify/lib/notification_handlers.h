@@ -1,6 +1,7 @@
 // GET /notifications and POST /notifications/read: the caller's own notifications only.
 #pragma once
 
+#include "common/unauthorized.h"
 #include "kfn/context.h"
 #include "kfn/http.h"
 
@@ -10,6 +11,6 @@ kfn::HttpResponse handle_list_notifications(kfn::HttpRequest const& req, kfn::Co
 kfn::HttpResponse handle_mark_notifications_read(kfn::HttpRequest const& req, kfn::Context& ctx);
 
 // The answer to a request without a verified caller (the runtime answers it first on auth routes).
-kfn::HttpResponse unauthorized();
+using common::unauthorized;
 
 }  // namespace notify

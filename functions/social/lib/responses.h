@@ -6,13 +6,12 @@
 
 #include "common/value_or_response.h"
 #include "kfn/context.h"
+#include "common/unauthorized.h"
 #include "kfn/http.h"
 
 namespace social {
 
-inline kfn::HttpResponse unauthorized() {
-  return kfn::error_response(401, "unauthorized", "Missing, invalid, expired or revoked credentials");
-}
+using common::unauthorized;
 
 inline kfn::HttpResponse user_not_found() {
   return kfn::error_response(404, "user_not_found", "No such user");

@@ -4,13 +4,12 @@
 #include <cstdint>
 #include <string>
 
+#include "common/unauthorized.h"
 #include "kfn/http.h"
 
 namespace users {
 
-inline kfn::HttpResponse unauthorized() {
-  return kfn::error_response(401, "unauthorized", "Missing, invalid, expired or revoked credentials");
-}
+using common::unauthorized;
 
 // The one answer for an unknown account and for a wrong password, byte for byte.
 inline kfn::HttpResponse invalid_credentials() {
