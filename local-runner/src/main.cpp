@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
-#include "services_command.h"
 #include "invoke_command.h"
-#include "knative_command.h"
-#include "kfn/host/manifest.h"
 #include "kfn/host/loader.h"
+#include "kfn/host/manifest.h"
+#include "knative_command.h"
 #include "run_command.h"
 #include "serve_command.h"
+#include "services_command.h"
 
 namespace {
 
@@ -62,14 +62,22 @@ int run_main(Args& args, char const* argv0) {
   if (char const* prefix = std::getenv("KFN_SCHEMA_PREFIX")) options.schema_prefix = prefix;
   while (!args.done()) {
     auto flag = args.take();
-    if (flag == "--port") options.port = static_cast<std::uint16_t>(std::stoi(args.value(flag)));
-    else if (flag == "--address") options.address = args.value(flag);
-    else if (flag == "--manifests") options.manifests = args.value(flag);
-    else if (flag == "--lib-dir") options.library_dir = args.value(flag);
-    else if (flag == "--state-dir") options.state_dir = args.value(flag);
-    else if (flag == "--function") options.only_function = args.value(flag);
-    else if (flag == "--schema-prefix") options.schema_prefix = args.value(flag);
-    else throw std::invalid_argument("unknown option " + flag);
+    if (flag == "--port")
+      options.port = static_cast<std::uint16_t>(std::stoi(args.value(flag)));
+    else if (flag == "--address")
+      options.address = args.value(flag);
+    else if (flag == "--manifests")
+      options.manifests = args.value(flag);
+    else if (flag == "--lib-dir")
+      options.library_dir = args.value(flag);
+    else if (flag == "--state-dir")
+      options.state_dir = args.value(flag);
+    else if (flag == "--function")
+      options.only_function = args.value(flag);
+    else if (flag == "--schema-prefix")
+      options.schema_prefix = args.value(flag);
+    else
+      throw std::invalid_argument("unknown option " + flag);
   }
   return kfn::runner::run(options);
 }
@@ -80,10 +88,14 @@ int invoke_main(Args& args) {
   options.function = args.take();
   while (!args.done()) {
     auto flag = args.take();
-    if (flag == "--data") options.data = args.value(flag);
-    else if (flag == "--url") options.url = args.value(flag);
-    else if (flag == "--token") options.token = args.value(flag);
-    else if (flag == "--manifests") options.manifests = args.value(flag);
+    if (flag == "--data")
+      options.data = args.value(flag);
+    else if (flag == "--url")
+      options.url = args.value(flag);
+    else if (flag == "--token")
+      options.token = args.value(flag);
+    else if (flag == "--manifests")
+      options.manifests = args.value(flag);
     else if (flag == "--param") {
       auto pair = args.value(flag);
       auto eq = pair.find('=');
@@ -100,8 +112,10 @@ int services_main(Args& args) {
   std::filesystem::path state_dir = ".kfn";
   while (!args.done()) {
     auto flag = args.take();
-    if (flag == "--state-dir") state_dir = args.value(flag);
-    else throw std::invalid_argument("unknown option " + flag);
+    if (flag == "--state-dir")
+      state_dir = args.value(flag);
+    else
+      throw std::invalid_argument("unknown option " + flag);
   }
   return kfn::runner::run_services(state_dir);
 }
@@ -128,7 +142,8 @@ int main(int argc, char** argv) {
     if (command == "run") return run_main(args, argv[0]);
     if (command == "invoke") return invoke_main(args);
     if (command == "services") return services_main(args);
-    std::vector<std::string> const rest(args.items.begin() + static_cast<std::ptrdiff_t>(args.next), args.items.end());
+    std::vector<std::string> const rest(args.items.begin() + static_cast<std::ptrdiff_t>(args.next),
+                                        args.items.end());
     if (command == "serve") return kfn::runner::serve_command(rest, default_library_dir(argv[0]));
     if (command == "knative") return kfn::runner::knative_command(rest);
     std::cerr << "kfn: unknown command '" << command << "'\n" << kUsage;

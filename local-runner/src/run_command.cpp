@@ -27,7 +27,8 @@ bool uses_database(kfn::host::Catalogue const& catalogue, std::string const& onl
   return false;
 }
 
-void migrate_contexts(kfn::host::Services& services, kfn::host::Catalogue const& catalogue, kfn::Logger& log) {
+void migrate_contexts(kfn::host::Services& services, kfn::host::Catalogue const& catalogue,
+                      kfn::Logger& log) {
   for (auto const& context : catalogue.contexts) migrate_context(services, context, log);
 }
 
@@ -82,7 +83,8 @@ int run(RunOptions const& options) {
   std::unique_ptr<kfn::kafka::Trigger> kafka_trigger;
   if (std::ranges::any_of(host.functions(), [](auto const* fn) { return fn->kafka.has_value(); })) {
     kafka_trigger = std::make_unique<kfn::kafka::Trigger>(
-        host, metrics, backing.kafka_brokers, log, kfn::kafka::TriggerOptions::from_environment(backing.kafka_embedded));
+        host, metrics, backing.kafka_brokers, log,
+        kfn::kafka::TriggerOptions::from_environment(backing.kafka_embedded));
     kafka_trigger->start();
   }
 

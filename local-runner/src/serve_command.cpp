@@ -126,7 +126,8 @@ int serve(ServeOptions const& options) {
   std::unique_ptr<kfn::sse::Edge> edge;
   if (manifest.sse) {
     edge = std::make_unique<kfn::sse::Edge>(
-        *services, metrics, log, kfn::sse::EdgeOptions::from_manifest(manifest, config.kafka_brokers, options.schema_prefix));
+        *services, metrics, log,
+        kfn::sse::EdgeOptions::from_manifest(manifest, config.kafka_brokers, options.schema_prefix));
     for (auto& route : edge->routes()) server_options.mounted_routes.push_back(std::move(route));
     edge->start();
   }

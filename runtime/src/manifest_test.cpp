@@ -307,6 +307,7 @@ TEST_CASE("an sse edge has no library, takes its defaults and never scales to ze
 TEST_CASE("an sse edge with a library, min scale 0 or two triggers is refused") {
   CHECK(function_error("name: e\nlibrary: e\ntrigger:\n  sse: {}\n").field() == "library");
   CHECK(function_error("name: e\ntrigger:\n  sse: {}\nscale:\n  min: 0\n").field() == "scale.min");
-  CHECK(function_error("name: e\nlibrary: e\ntrigger:\n  sse: {}\n  http: {method: GET, path: /x}\n").field() ==
-        "trigger");
+  CHECK(
+      function_error("name: e\nlibrary: e\ntrigger:\n  sse: {}\n  http: {method: GET, path: /x}\n").field() ==
+      "trigger");
 }

@@ -168,7 +168,9 @@ TEST_CASE("publish_all writes many events in one go; all arrive in order, each w
   std::vector<DomainEvent> events;
   for (int i = 0; i < kEvents; ++i) {
     DomainEvent event{kTopic, "room-1", "MessageSent", {{"n", i}}};
-    if (i % 2 == 1) event.traceparent = "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01";
+    if (i % 2 == 1)
+      event.traceparent =
+          "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01";
     events.push_back(std::move(event));
   }
   auto transaction =
@@ -180,8 +182,9 @@ TEST_CASE("publish_all writes many events in one go; all arrive in order, each w
   REQUIRE(records.size() == kEvents);
   for (int i = 0; i < kEvents; ++i) {
     CHECK(nlohmann::json::parse(records[i].value)["n"] == i);
-    auto const expected = i % 2 == 1 ? "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01"
-                                     : std::string("00-11111111111111111111111111111111-2222222222222222-01");
+    auto const expected =
+        i % 2 == 1 ? "00-0af7651916cd43dd8448eb211c80319c-00000000000000" + std::to_string(10 + i) + "-01"
+                   : std::string("00-11111111111111111111111111111111-2222222222222222-01");
     CHECK(header(records[i], "traceparent") == expected);
   }
   CHECK(eventually([&] { return fixture.outbox_rows() == 0; }));

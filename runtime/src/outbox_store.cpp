@@ -44,7 +44,8 @@ std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& r
 // Multi-row inserts come in power-of-two sizes, so a handful of prepared statements serve any count.
 // A multi-row VALUES insert is a "simple insert": InnoDB hands it consecutive ids in every
 // innodb_autoinc_lock_mode, so the first id gives all of them.
-std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection, std::vector<KafkaRecord> const& records) {
+std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection,
+                                             std::vector<KafkaRecord> const& records) {
   constexpr std::size_t kLargestChunk = 32;
   std::vector<std::int64_t> ids;
   ids.reserve(records.size());

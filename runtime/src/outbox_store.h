@@ -21,7 +21,8 @@ struct OutboxRow {
 // Inside the caller's transaction; returns the row's id.
 std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& record);
 // Several rows in a few multi-row statements; their ids, in the order of `records`.
-std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection, std::vector<KafkaRecord> const& records);
+std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection,
+                                             std::vector<KafkaRecord> const& records);
 // Rows created more than `age` ago, lowest id first.
 std::vector<OutboxRow> select_outbox_rows_older_than(MysqlConnection& connection,
                                                      std::chrono::milliseconds age, std::size_t limit);

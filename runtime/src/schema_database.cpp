@@ -49,9 +49,11 @@ class MysqlTransaction final : public Transaction {
     std::vector<KafkaRecord> records;
     records.reserve(events.size());
     auto const now = clock_();
-    for (auto const& event : events) records.push_back(to_kafka_record(event, function_name_, traceparent_, now));
+    for (auto const& event : events)
+      records.push_back(to_kafka_record(event, function_name_, traceparent_, now));
     auto const ids = insert_outbox_rows(*lease_, records);
-    for (std::size_t i = 0; i < records.size(); ++i) outbox_.push_back(OutboxRow{ids[i], std::move(records[i])});
+    for (std::size_t i = 0; i < records.size(); ++i)
+      outbox_.push_back(OutboxRow{ids[i], std::move(records[i])});
   }
 
   void commit() override {

@@ -41,9 +41,9 @@ struct Options {
   int rounds = 3;
   int latency_rate = 2'000;  // records per second
   int latency_seconds = 5;
-  int concurrency = 16;  // the manifest default
+  int concurrency = 16;       // the manifest default
   int max_in_flight = 1'000;  // per partition, the manifest default
-  bool raw = true;  // --no-raw: only the trigger (for profiling it)
+  bool raw = true;            // --no-raw: only the trigger (for profiling it)
 };
 
 Options parse_options(int argc, char** argv) {
@@ -55,13 +55,20 @@ Options parse_options(int argc, char** argv) {
       continue;
     }
     int value = i + 1 < argc ? std::atoi(argv[++i]) : 0;
-    if (flag == "--records") options.records = value;
-    else if (flag == "--rounds") options.rounds = value;
-    else if (flag == "--rate") options.latency_rate = value;
-    else if (flag == "--seconds") options.latency_seconds = value;
-    else if (flag == "--partitions") options.partitions = value;
-    else if (flag == "--concurrency") options.concurrency = value;
-    else if (flag == "--max-in-flight") options.max_in_flight = value;
+    if (flag == "--records")
+      options.records = value;
+    else if (flag == "--rounds")
+      options.rounds = value;
+    else if (flag == "--rate")
+      options.latency_rate = value;
+    else if (flag == "--seconds")
+      options.latency_seconds = value;
+    else if (flag == "--partitions")
+      options.partitions = value;
+    else if (flag == "--concurrency")
+      options.concurrency = value;
+    else if (flag == "--max-in-flight")
+      options.max_in_flight = value;
   }
   return options;
 }
@@ -70,7 +77,9 @@ Options parse_options(int argc, char** argv) {
 double process_cpu_seconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](timeval t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+  auto seconds = [](timeval t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
@@ -86,14 +95,16 @@ double seconds_between(Clock::time_point from, Clock::time_point to) {
 
 // The mock cluster drops the oldest records of a partition past 5 MB: the runs would never finish.
 void check_nothing_pruned(kafka::testing::MockCluster& cluster, std::string const& topic, int partitions) {
-  kafka::ClientHandle client(rd_kafka_new(RD_KAFKA_PRODUCER, kafka::make_conf({{"bootstrap.servers", cluster.bootstrap()}}).release(),
-                                          nullptr, 0));
+  kafka::ClientHandle client(
+      rd_kafka_new(RD_KAFKA_PRODUCER,
+                   kafka::make_conf({{"bootstrap.servers", cluster.bootstrap()}}).release(), nullptr, 0));
   for (int p = 0; p < partitions; ++p) {
     std::int64_t low = 0;
     std::int64_t high = 0;
     rd_kafka_query_watermark_offsets(client.get(), topic.c_str(), p, &low, &high, 10'000);
     if (low > 0) {
-      std::fprintf(stderr, "the mock cluster pruned %s[%d]: use fewer --records or more --partitions\n", topic.c_str(), p);
+      std::fprintf(stderr, "the mock cluster pruned %s[%d]: use fewer --records or more --partitions\n",
+                   topic.c_str(), p);
       std::exit(2);
     }
   }
@@ -108,8 +119,12 @@ void fill_topic(kafka::testing::MockCluster& cluster, std::string const& topic, 
     auto value = R"({"event_type":"MessageSent","room_id":")" + key + R"(","seq":)" + std::to_string(i) +
                  R"(,"content":"hello there, how are you doing today?"})";
     producer.send(topic, key, value,
-                  {{"ce_specversion", "1.0"}, {"ce_id", "e-" + std::to_string(i)}, {"ce_source", "/kfn/bench"},
-                   {"ce_type", "MessageSent"}, {"ce_subject", key}, {"content-type", "application/json"}});
+                  {{"ce_specversion", "1.0"},
+                   {"ce_id", "e-" + std::to_string(i)},
+                   {"ce_source", "/kfn/bench"},
+                   {"ce_type", "MessageSent"},
+                   {"ce_subject", key},
+                   {"content-type", "application/json"}});
   }
   producer.flush();
   check_nothing_pruned(cluster, topic, options.partitions);
@@ -118,12 +133,9 @@ void fill_topic(kafka::testing::MockCluster& cluster, std::string const& topic, 
 // The baseline: poll, read each record (key, value, headers), store its offset.
 Rate raw_consumer_rate(std::string const& bootstrap, std::string const& topic, int records) {
   // What a careful user writes: librdkafka's defaults, offsets stored only once a record is handled.
-  kafka::Properties properties{{"bootstrap.servers", bootstrap},
-                               {"group.id", "raw-" + topic},
-                               {"auto.offset.reset", "earliest"},
-                               {"enable.auto.offset.store", "false"},
-                               {"fetch.wait.max.ms", kFetchWaitMaxMs},
-                               {"log_level", "3"}};
+  kafka::Properties properties{{"bootstrap.servers", bootstrap},       {"group.id", "raw-" + topic},
+                               {"auto.offset.reset", "earliest"},      {"enable.auto.offset.store", "false"},
+                               {"fetch.wait.max.ms", kFetchWaitMaxMs}, {"log_level", "3"}};
   auto conf = kafka::make_conf(properties);
   char error[512];
   kafka::ClientHandle consumer(rd_kafka_new(RD_KAFKA_CONSUMER, conf.release(), error, sizeof error));
@@ -143,7 +155,8 @@ Rate raw_consumer_rate(std::string const& bootstrap, std::string const& topic, i
       cpu_at_first = process_cpu_seconds();
     }
     rd_kafka_headers_t* headers = nullptr;
-    if (rd_kafka_message_headers(message.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR) bytes += rd_kafka_header_cnt(headers);
+    if (rd_kafka_message_headers(message.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR)
+      bytes += rd_kafka_header_cnt(headers);
     bytes += message->len + message->key_len;
     rd_kafka_offset_store(message->rkt, message->partition, message->offset);  // auto-committed
   }
@@ -185,7 +198,8 @@ struct TriggerProcess {
   int partitions;
 
   TriggerProcess(host::Catalogue catalogue, std::string const& bootstrap)
-      : function(catalogue.functions[0].name), topic(catalogue.topics[0].name),
+      : function(catalogue.functions[0].name),
+        topic(catalogue.topics[0].name),
         partitions(catalogue.topics[0].partitions) {
     host::ServiceConfig config;
     char const* redis = std::getenv("KFN_TEST_REDIS_URL");
@@ -193,8 +207,8 @@ struct TriggerProcess {
     config.kafka_brokers = bootstrap;
     services = host::Services::create(config, *log);
     host::JwtSettings jwt{"kafka-trigger-bench-secret-0123456789abcdef", "kfn", "kfn", {}, {}};
-    function_host = std::make_unique<host::FunctionHost>(std::move(catalogue), KFN_KAFKA_TESTDATA_DIR, *services,
-                                                         metrics, log, jwt);
+    function_host = std::make_unique<host::FunctionHost>(std::move(catalogue), KFN_KAFKA_TESTDATA_DIR,
+                                                         *services, metrics, log, jwt);
   }
   ~TriggerProcess() {
     function_host.reset();
@@ -208,20 +222,26 @@ struct TriggerProcess {
   double handled() {
     double total = 0;
     for (int p = 0; p < partitions; ++p) {
-      total += metrics.counter("kfn_kafka_records_handled_total", "",
-                               {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}}).value();
+      total += metrics
+                   .counter("kfn_kafka_records_handled_total", "",
+                            {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}})
+                   .value();
     }
     return total;
   }
   double pauses() {
     double total = 0;
     for (int p = 0; p < partitions; ++p) {
-      total += metrics.counter("kfn_kafka_partition_pauses_total", "",
-                               {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}}).value();
+      total += metrics
+                   .counter("kfn_kafka_partition_pauses_total", "",
+                            {{"function", function}, {"topic", topic}, {"partition", std::to_string(p)}})
+                   .value();
     }
     return total;
   }
-  double assigned() { return metrics.gauge("kfn_kafka_assigned_partitions", "", {{"function", function}}).value(); }
+  double assigned() {
+    return metrics.gauge("kfn_kafka_assigned_partitions", "", {{"function", function}}).value();
+  }
 };
 
 void wait_for(auto done) {
@@ -257,7 +277,9 @@ Latency percentiles(std::vector<double> micros) {
   result.samples = micros.size();
   if (micros.empty()) return result;
   std::sort(micros.begin(), micros.end());
-  auto at = [&](double q) { return micros[static_cast<std::size_t>(q * static_cast<double>(micros.size() - 1))] / 1000; };
+  auto at = [&](double q) {
+    return micros[static_cast<std::size_t>(q * static_cast<double>(micros.size() - 1))] / 1000;
+  };
   result.p50_ms = at(0.50);
   result.p99_ms = at(0.99);
   result.max_ms = micros.back() / 1000;
@@ -267,12 +289,14 @@ Latency percentiles(std::vector<double> micros) {
 // Publishes `rate` records a second for `seconds`; each value is its publish time, which the latency
 // function turns into (handler start - publish) in microseconds.
 Latency trigger_latency(kafka::testing::MockCluster& cluster, Options const& options) {
-  auto const file = std::filesystem::temp_directory_path() / ("kfn-kafka-latency-" + std::to_string(getpid()));
+  auto const file =
+      std::filesystem::temp_directory_path() / ("kfn-kafka-latency-" + std::to_string(getpid()));
   cluster.create_topic("latency", options.partitions);
   std::vector<double> micros;
   {
-    TriggerProcess process(catalogue_for("kafka_latency", "latency", options, {{"LATENCY_FILE", file.string()}}),
-                           cluster.bootstrap());
+    TriggerProcess process(
+        catalogue_for("kafka_latency", "latency", options, {{"LATENCY_FILE", file.string()}}),
+        cluster.bootstrap());
     auto trigger = process.trigger(cluster.bootstrap());
     trigger->start();
     wait_for([&] { return process.assigned() == options.partitions; });
@@ -284,7 +308,8 @@ Latency trigger_latency(kafka::testing::MockCluster& cluster, Options const& opt
     int const total = options.latency_rate * options.latency_seconds + options.partitions;
     auto const start = Clock::now();
     for (int i = 0; i < total - options.partitions; ++i) {
-      std::this_thread::sleep_until(start + std::chrono::microseconds(1'000'000LL * i / options.latency_rate));
+      std::this_thread::sleep_until(start +
+                                    std::chrono::microseconds(1'000'000LL * i / options.latency_rate));
       auto now = std::chrono::system_clock::now().time_since_epoch();
       producer.send("latency", "room-" + std::to_string(i % options.keys),
                     std::to_string(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count()));
@@ -313,17 +338,20 @@ int main(int argc, char** argv) {
     auto raw = options.raw ? raw_consumer_rate(cluster.bootstrap(), topic, options.records) : Rate{1, 0};
     auto kfn_rate = trigger_rate(cluster.bootstrap(), topic, options);
     ratios.push_back(kfn_rate.per_second / raw.per_second);
-    std::printf("round %d: raw librdkafka loop %9.0f records/s (%.2f cpu-us/record) | kfn no-op function %9.0f "
-                "records/s (%.2f cpu-us/record) | ratio %.2f\n",
-                round, raw.per_second, raw.cpu_us_per_record, kfn_rate.per_second, kfn_rate.cpu_us_per_record,
-                ratios.back());
+    std::printf(
+        "round %d: raw librdkafka loop %9.0f records/s (%.2f cpu-us/record) | kfn no-op function %9.0f "
+        "records/s (%.2f cpu-us/record) | ratio %.2f\n",
+        round, raw.per_second, raw.cpu_us_per_record, kfn_rate.per_second, kfn_rate.cpu_us_per_record,
+        ratios.back());
     std::fflush(stdout);
   }
   std::sort(ratios.begin(), ratios.end());
   std::printf("median ratio (kfn / raw): %.2f (target >= 0.80)\n", ratios[ratios.size() / 2]);
   auto latency = trigger_latency(cluster, options);
-  std::printf("publish -> handler latency at %d records/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu samples)\n",
-              options.latency_rate, options.latency_seconds, latency.p50_ms, latency.p99_ms, latency.max_ms,
-              latency.samples);
+  std::printf(
+      "publish -> handler latency at %d records/s for %d s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%zu "
+      "samples)\n",
+      options.latency_rate, options.latency_seconds, latency.p50_ms, latency.p99_ms, latency.max_ms,
+      latency.samples);
   return 0;
 }

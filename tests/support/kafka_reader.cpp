@@ -1,10 +1,9 @@
 // librdkafka consumer for tests.
 #include "kafka_reader.h"
 
-#include <deque>
-
 #include <librdkafka/rdkafka.h>
 
+#include <deque>
 #include <memory>
 #include <random>
 #include <stdexcept>
@@ -61,7 +60,8 @@ ConsumedRecord to_record(rd_kafka_message_t const* msg) {
     const char* name;
     const void* value;
     size_t size;
-    for (size_t i = 0; rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
+    for (size_t i = 0;
+         rd_kafka_header_get_all(headers, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
       record.headers[name] = value ? std::string(static_cast<char const*>(value), size) : std::string();
     }
   }

@@ -93,7 +93,8 @@ bool try_store_batch(kfn::Context& ctx, std::span<PendingSend*> batch) {
     advance_rooms(*tx, to_advance);
     auto const ids = insert_messages(*tx, messages);
     for (std::size_t i = 0; i < accepted.size(); ++i) accepted[i]->message.id = ids[i];
-    for (auto const* send : accepted) events.push_back(sent_event(*send, rooms.at(send->message.room_id).members));
+    for (auto const* send : accepted)
+      events.push_back(sent_event(*send, rooms.at(send->message.room_id).members));
     tx->publish_all(std::move(events));
     tx->commit();
   } catch (kfn::SqlError const&) {

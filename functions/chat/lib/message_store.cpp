@@ -76,9 +76,9 @@ std::vector<std::int64_t> insert_messages(kfn::Transaction& tx, std::vector<Mess
     for (std::size_t i = 0; i < chunk; ++i) {
       auto const& message = *messages[next + i];
       sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, NULL, 0)" : ", (?, ?, ?, ?, ?, ?, ?, NULL, 0)";
-      params.insert(params.end(), {message.room_id, message.seq, message.user_id, message.content,
-                                   message.message_type, optional_text(message.client_message_id),
-                                   message.created_at});
+      params.insert(params.end(),
+                    {message.room_id, message.seq, message.user_id, message.content, message.message_type,
+                     optional_text(message.client_message_id), message.created_at});
     }
     auto const result = tx.execute(sql, params);
     for (std::size_t i = 0; i < chunk; ++i) ids.push_back(static_cast<std::int64_t>(result.insert_id + i));

@@ -66,8 +66,9 @@ struct GatedEchoBatches {
 
 }  // namespace
 
-TEST_CASE("while every leader's batch runs, new sends wait and then share one batch; each gets its own answer",
-          "[batcher]") {
+TEST_CASE(
+    "while every leader's batch runs, new sends wait and then share one batch; each gets its own answer",
+    "[batcher]") {
   GatedEchoBatches batches;
   SendBatcher batcher([&](kfn::Context& ctx, std::span<PendingSend*> batch) { batches(ctx, batch); });
   std::vector<std::future<std::string>> answers;
@@ -120,10 +121,11 @@ TEST_CASE("a batch runner that leaves a send unanswered fails that send instead 
 namespace {
 
 // lock_rooms' answer: room_type, last_seq, blocked, member_ids, id.
-kfn::Row locked_room(std::int64_t id, std::int64_t last_seq, chat::MemberIds const& members, bool blocked = false) {
-  return common::testing::make_row({"room_type", "last_seq", "blocked", "member_ids", "id"},
-                                   {std::string("group"), last_seq, std::int64_t{blocked ? 1 : 0},
-                                    chat::format_member_ids(members), id});
+kfn::Row locked_room(std::int64_t id, std::int64_t last_seq, chat::MemberIds const& members,
+                     bool blocked = false) {
+  return common::testing::make_row(
+      {"room_type", "last_seq", "blocked", "member_ids", "id"},
+      {std::string("group"), last_seq, std::int64_t{blocked ? 1 : 0}, chat::format_member_ids(members), id});
 }
 
 }  // namespace
@@ -131,12 +133,16 @@ kfn::Row locked_room(std::int64_t id, std::int64_t last_seq, chat::MemberIds con
 TEST_CASE("a batch takes each room's next seqs in arrival order, in one transaction with its events",
           "[batch]") {
   FakeContext ctx;
-  ctx.database.answer_rows({locked_room(3, 41, {7, 8}), locked_room(5, 9, {7, 9}), locked_room(6, 0, {7, 9}, true)});
+  ctx.database.answer_rows(
+      {locked_room(3, 41, {7, 8}), locked_room(5, 9, {7, 9}), locked_room(6, 0, {7, 9}, true)});
   ctx.database.answer(chat::testing::affected(2));       // advance_rooms
   ctx.database.answer(chat::testing::affected(2, 100));  // inserts go in power-of-two chunks, largest first
   ctx.database.answer(chat::testing::affected(1, 102));
-  std::vector<PendingSend> sends{pending(3, 7, "a"), pending(5, 9, "b"), pending(3, 8, "c"),
-                                 pending(4, 7, "no such room"), pending(5, 8, "not a member"),
+  std::vector<PendingSend> sends{pending(3, 7, "a"),
+                                 pending(5, 9, "b"),
+                                 pending(3, 8, "c"),
+                                 pending(4, 7, "no such room"),
+                                 pending(5, 8, "not a member"),
                                  pending(6, 7, "blocked room")};
   for (std::size_t i = 0; i < sends.size(); ++i) sends[i].traceparent = "trace-" + std::to_string(i);
   std::vector<PendingSend*> batch;

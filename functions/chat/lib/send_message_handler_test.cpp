@@ -109,8 +109,7 @@ TEST_CASE("a repeated client_message_id rolls back and answers the first message
   ctx.database.answer(affected(1));
   ctx.database.answer_error(1062);
   ctx.database.answer(chat::testing::rows({chat::testing::message_row(77, 3, 5, 7, "hi")}));
-  auto const response =
-      send_message(post("3", {{"content", "hi"}, {"client_message_id", "c-1"}}), ctx);
+  auto const response = send_message(post("3", {{"content", "hi"}, {"client_message_id", "c-1"}}), ctx);
   REQUIRE(response.status == 200);
   CHECK(body_of(response)["id"] == 77);
   CHECK(body_of(response)["seq"] == 5);

@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
+#include "common/unauthorized.h"
 #include "common/value_or_response.h"
 #include "kfn/context.h"
-#include "common/unauthorized.h"
 #include "kfn/http.h"
 
 namespace social {

@@ -65,8 +65,9 @@ class Transaction {
   // False when it was already recorded: the event is a redelivery and its effect must be skipped.
   // Committing the effect and the record together is what makes redelivery harmless.
   bool first_delivery(std::string_view event_id) {
-    auto result = execute("INSERT IGNORE INTO kfn_processed_events (event_id, processed_at) VALUES (?, UTC_TIMESTAMP(3))",
-                          {std::string(event_id)});
+    auto result = execute(
+        "INSERT IGNORE INTO kfn_processed_events (event_id, processed_at) VALUES (?, UTC_TIMESTAMP(3))",
+        {std::string(event_id)});
     return result.affected_rows == 1;
   }
 };

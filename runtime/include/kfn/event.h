@@ -4,11 +4,10 @@
 
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 namespace kfn {
 
@@ -55,7 +54,10 @@ struct DomainEvent {
   DomainEvent() = default;
   DomainEvent(std::string topic_name, std::string event_key, std::string event_type,
               nlohmann::json event_data = nlohmann::json::object())
-      : topic(std::move(topic_name)), key(std::move(event_key)), type(std::move(event_type)), data(std::move(event_data)) {}
+      : topic(std::move(topic_name)),
+        key(std::move(event_key)),
+        type(std::move(event_type)),
+        data(std::move(event_data)) {}
 
   std::string topic;
   std::string key;

@@ -48,7 +48,8 @@ Properties consumer_properties(std::string const& brokers, std::string const& fu
       {"queued.max.messages.kbytes", "65536"},
       {"queued.min.messages", "200000"},
       // Each statistics report says whether the group is steady, and only then is a commit sent.
-      {"statistics.interval.ms", std::to_string(std::max<std::int64_t>(options.commit_interval.count(), 100))},
+      {"statistics.interval.ms",
+       std::to_string(std::max<std::int64_t>(options.commit_interval.count(), 100))},
   };
   apply(properties, options.consumer_properties);
   return properties;
@@ -90,13 +91,14 @@ Properties parse_property_list(std::string_view text) {
     if (equals == std::string::npos || equals == 0) {
       throw std::invalid_argument("expected key=value, got '" + entry + "'");
     }
-    properties[trim(std::string_view(entry).substr(0, equals))] = trim(std::string_view(entry).substr(equals + 1));
+    properties[trim(std::string_view(entry).substr(0, equals))] =
+        trim(std::string_view(entry).substr(equals + 1));
   }
   return properties;
 }
 
 void forward_client_log(kfn::Logger& log, int level, char const* facility, char const* message) {
-  auto severity = level <= 3 ? kfn::LogLevel::kError
+  auto severity = level <= 3   ? kfn::LogLevel::kError
                   : level == 4 ? kfn::LogLevel::kWarn
                   : level <= 6 ? kfn::LogLevel::kInfo
                                : kfn::LogLevel::kDebug;
@@ -106,7 +108,8 @@ void forward_client_log(kfn::Logger& log, int level, char const* facility, char 
 TriggerOptions TriggerOptions::from_environment(bool mock_cluster) {
   TriggerOptions options;
   if (mock_cluster) options.consumer_properties.emplace("fetch.wait.max.ms", "5");
-  for (auto& [key, value] : environment_list("KFN_KAFKA_CONSUMER_PROPERTIES")) options.consumer_properties[key] = value;
+  for (auto& [key, value] : environment_list("KFN_KAFKA_CONSUMER_PROPERTIES"))
+    options.consumer_properties[key] = value;
   options.producer_properties = environment_list("KFN_KAFKA_PRODUCER_PROPERTIES");
   return options;
 }

@@ -19,19 +19,28 @@ std::string lower_case(std::string_view text) {
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
 // Puts one `ce_<name>` header where it belongs: a core attribute or an extension.
 void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string const& value) {
-  if (name == "id") event.id = value;
-  else if (name == "source") event.source = value;
-  else if (name == "type") event.type = value;
-  else if (name == "specversion") event.specversion = value;
-  else if (name == "subject") event.subject = value;
-  else if (name == "time") event.time = value;
-  else if (name == "datacontenttype") event.datacontenttype = value;
-  else event.extensions[name] = value;
+  if (name == "id")
+    event.id = value;
+  else if (name == "source")
+    event.source = value;
+  else if (name == "type")
+    event.type = value;
+  else if (name == "specversion")
+    event.specversion = value;
+  else if (name == "subject")
+    event.subject = value;
+  else if (name == "time")
+    event.time = value;
+  else if (name == "datacontenttype")
+    event.datacontenttype = value;
+  else
+    event.extensions[name] = value;
 }
 
 // What KafkaSource sends for a plain record, so functions see one shape whichever way it arrived.

@@ -2,6 +2,7 @@
 #include "consumer_loop.h"
 
 #include <algorithm>
+#include <thread>
 
 #include "group_state.h"
 #include "message_record.h"
@@ -10,10 +11,10 @@
 namespace kfn::kafka {
 namespace {
 
-constexpr int kMaxBatch = 256;             // records handed to the scheduler under one lock
-constexpr int kIdlePollMs = 100;           // poll timeout when nothing waits for the poll thread
-constexpr int kPausedPollMs = 10;          // ...while a partition waits to be resumed
-constexpr int kBacklogPollMs = 1;          // ...while records wait for a worker (see help_if_stuck)
+constexpr int kMaxBatch = 256;     // records handed to the scheduler under one lock
+constexpr int kIdlePollMs = 100;   // poll timeout when nothing waits for the poll thread
+constexpr int kPausedPollMs = 10;  // ...while a partition waits to be resumed
+constexpr int kBacklogPollMs = 1;  // ...while records wait for a worker (see help_if_stuck)
 constexpr auto kReleaseInterval = std::chrono::milliseconds(5);
 constexpr auto kGaugeInterval = std::chrono::seconds(1);
 constexpr auto kCommitAnswerTimeout = std::chrono::seconds(30);  // then assume the answer was lost
@@ -79,7 +80,8 @@ void ConsumerLoop::consume_batch(int timeout_ms) {
     MessageHandle message(rd_kafka_consumer_poll(consumer_.get(), i == 0 ? timeout_ms : 0));
     if (!message) break;
     if (message->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      warn_throttled("kafka consumer error", KafkaError::from_code(message->err, rd_kafka_message_errstr(message.get())));
+      warn_throttled("kafka consumer error",
+                     KafkaError::from_code(message->err, rd_kafka_message_errstr(message.get())));
       continue;
     }
     batch.push_back(to_record(*message));
@@ -115,7 +117,8 @@ void ConsumerLoop::commit_stored_async(Clock::time_point now) {
   if (!stored_since_commit_) return;
   stored_since_commit_ = false;
   commit_started_ = now;
-  auto code = rd_kafka_commit_queue(consumer_.get(), nullptr, commit_queue_.get(), &ConsumerLoop::on_commit_cb, this);
+  auto code =
+      rd_kafka_commit_queue(consumer_.get(), nullptr, commit_queue_.get(), &ConsumerLoop::on_commit_cb, this);
   if (code != RD_KAFKA_RESP_ERR_NO_ERROR) on_commit_cb(consumer_.get(), code, nullptr, this);
 }
 
@@ -135,7 +138,8 @@ void ConsumerLoop::on_commit_cb(rd_kafka_t*, rd_kafka_resp_err_t code, rd_kafka_
                                 void* opaque) {
   auto* self = static_cast<ConsumerLoop*>(opaque);
   if (self->commit_started_) {
-    self->metrics_.commit_latency.observe(std::chrono::duration<double>(Clock::now() - *self->commit_started_).count());
+    self->metrics_.commit_latency.observe(
+        std::chrono::duration<double>(Clock::now() - *self->commit_started_).count());
     self->commit_started_.reset();
   }
   if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET) return;
@@ -144,17 +148,31 @@ void ConsumerLoop::on_commit_cb(rd_kafka_t*, rd_kafka_resp_err_t code, rd_kafka_
   self->warn_throttled("offset commit failed", KafkaError::from_code(code));
 }
 
+// Before partitions go, a failed commit means their finished records run again on the next owner, so
+// a retryable failure (a coordinator busy with the rebalance, a request timing out) is tried again a
+// few times; the wait stays bounded because the rebalance waits for this callback.
 void ConsumerLoop::commit_now(std::vector<CommitPoint> const& points) {
   if (points.empty()) return;
+  constexpr int kAttempts = 5;
+  constexpr auto kFirstPause = std::chrono::milliseconds(50);
   auto list = to_list(points);
-  auto const started = Clock::now();
-  auto code = rd_kafka_commit(consumer_.get(), list.get(), 0);
-  metrics_.commit_latency.observe(std::chrono::duration<double>(Clock::now() - started).count());
-  if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET) return;
+  rd_kafka_resp_err_t code = RD_KAFKA_RESP_ERR_NO_ERROR;
+  auto pause = kFirstPause;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    auto const started = Clock::now();
+    code = rd_kafka_commit(consumer_.get(), list.get(), 0);
+    metrics_.commit_latency.observe(std::chrono::duration<double>(Clock::now() - started).count());
+    if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR__NO_OFFSET) return;
+    if (!KafkaError::from_code(code).retryable || attempt == kAttempts) break;
+    std::this_thread::sleep_for(pause);  // backoff between commit attempts, not synchronisation
+    pause *= 2;
+  }
   metrics_.commit_failures.add();
   auto error = KafkaError::from_code(code);
   log_.warn("offset commit failed; records after it may be delivered again",
-            {{"function", settings_.function}, {"partitions", describe(ids_of(*list))}, {"error", error.describe()}});
+            {{"function", settings_.function},
+             {"partitions", describe(ids_of(*list))},
+             {"error", error.describe()}});
 }
 
 void ConsumerLoop::apply_flow_control() {
@@ -163,9 +181,14 @@ void ConsumerLoop::apply_flow_control() {
   any_paused_ = false;
   for (auto& [id, flow] : assigned_) {
     switch (flow.update(scheduler_.in_flight(id))) {
-      case FlowControl::Action::kPause: to_pause.push_back(id); break;
-      case FlowControl::Action::kResume: to_resume.push_back(id); break;
-      case FlowControl::Action::kNone: break;
+      case FlowControl::Action::kPause:
+        to_pause.push_back(id);
+        break;
+      case FlowControl::Action::kResume:
+        to_resume.push_back(id);
+        break;
+      case FlowControl::Action::kNone:
+        break;
     }
     any_paused_ = any_paused_ || flow.paused();
   }
@@ -192,13 +215,15 @@ void ConsumerLoop::update_gauges() {
       rd_kafka_position(consumer_.get(), position.get());
       if (position->elems[0].offset >= 0) done_up_to = position->elems[0].offset - in_flight;
     }
-    if (high >= 0 && done_up_to >= 0) series.lag.set(static_cast<double>(std::max<std::int64_t>(0, high - done_up_to)));
+    if (high >= 0 && done_up_to >= 0)
+      series.lag.set(static_cast<double>(std::max<std::int64_t>(0, high - done_up_to)));
   }
 }
 
 void ConsumerLoop::warn_throttled(std::string const& what, KafkaError const& error) {
   if (!throttle_.allow(what + error.name(), Clock::now())) return;
-  log_.warn(what, {{"function", settings_.function}, {"error", error.describe()}, {"retryable", error.retryable}});
+  log_.warn(what,
+            {{"function", settings_.function}, {"error", error.describe()}, {"retryable", error.retryable}});
 }
 
 }  // namespace kfn::kafka

@@ -11,9 +11,8 @@ using Clock = std::chrono::steady_clock;
 
 nlohmann::json where(Work const& work) {
   auto const& record = work.record;
-  nlohmann::json fields{{"topic", record.source.topic},
-                        {"partition", record.source.partition},
-                        {"offset", record.offset}};
+  nlohmann::json fields{
+      {"topic", record.source.topic}, {"partition", record.source.partition}, {"offset", record.offset}};
   fields["key"] = record.key ? nlohmann::json(*record.key) : nlohmann::json(nullptr);
   return fields;
 }
@@ -39,9 +38,12 @@ Record original_record(Work const& work) {
 
 char const* outcome_name(kfn::Outcome outcome) {
   switch (outcome) {
-    case kfn::Outcome::kDone: return "done";
-    case kfn::Outcome::kRetry: return "retry";
-    case kfn::Outcome::kPermanent: return "permanent";
+    case kfn::Outcome::kDone:
+      return "done";
+    case kfn::Outcome::kRetry:
+      return "retry";
+    case kfn::Outcome::kPermanent:
+      return "permanent";
   }
   return "unknown";
 }
@@ -88,7 +90,8 @@ Completion RecordHandler::after_failure(WorkPtr const& work, kfn::EventResult co
 }
 
 Completion RecordHandler::send_dead_letter(WorkPtr const& work) {
-  auto letter = dead_letter_for(original_record(*work), settings_.dead_letter_topic, work->error, work->attempts);
+  auto letter =
+      dead_letter_for(original_record(*work), settings_.dead_letter_topic, work->error, work->attempts);
   // The sink may answer before send() returns; pending() below then changes nothing.
   sink_.send(std::move(letter),
              [this, work](std::optional<std::string> error) { on_dead_letter_delivery(work, error); });

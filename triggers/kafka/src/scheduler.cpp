@@ -89,7 +89,8 @@ void Scheduler::submit(std::vector<Record> records) {
   }
 }
 
-void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now) {
+void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot,
+                              Clock::time_point now) {
   if (!slot->tracker.received(record.offset)) return;
   auto work = std::make_shared<Work>(std::move(record));
   work->slot = slot;
@@ -192,7 +193,8 @@ void Scheduler::release_finished() {
   {
     std::lock_guard lock(mutex_);
     finished.swap(finished_);
-    for (auto& [id, slot] : slots_) std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
+    for (auto& [id, slot] : slots_)
+      std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
   }
 }
 

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "record.h"
-#include "worker_census.h"
 #include "work.h"
+#include "worker_census.h"
 
 namespace kfn::kafka {
 
@@ -93,7 +93,6 @@ class Scheduler {
   // Wakes every waiting worker; next() returns nullptr from now on.
   void stop();
 
-
  private:
   struct Delayed {
     Clock::time_point when;
@@ -120,7 +119,7 @@ class Scheduler {
   std::map<PartitionId, std::shared_ptr<PartitionSlot>> slots_;
   std::deque<WorkPtr> ready_;
   std::vector<WorkPtr> finished_;  // done, waiting for release_finished()
-  std::vector<Delayed> delayed_;  // min-heap on `when`
+  std::vector<Delayed> delayed_;   // min-heap on `when`
   std::uint64_t next_sequence_ = 0;
   WorkerCensus census_;
   bool stopped_ = false;

@@ -142,7 +142,8 @@ TEST_CASE_METHOD(Fixture, "records of partitions not assigned and offsets seen b
 }
 
 TEST_CASE_METHOD(Fixture, "removing a partition abandons its records and returns its commit point") {
-  submit({record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "b"), record(kP0, 3, "c"), record(kP1, 0, "a")});
+  submit({record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "b"), record(kP0, 3, "c"),
+          record(kP1, 0, "a")});
   auto a = scheduler.try_next();
   auto b = scheduler.try_next();
   scheduler.complete(a, Completion::finished());

@@ -39,7 +39,7 @@ struct Work {
   // Scheduler bookkeeping.
   std::shared_ptr<PartitionSlot> slot;
   std::chrono::steady_clock::time_point started_at{};  // when a worker last took it
-  std::shared_ptr<Work> next_in_lane;  // the record with the same key that waits for this one
+  std::shared_ptr<Work> next_in_lane;                  // the record with the same key that waits for this one
 };
 
 using WorkPtr = std::shared_ptr<Work>;

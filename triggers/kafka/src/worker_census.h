@@ -38,9 +38,9 @@ class WorkerCensus {
 
  private:
   std::size_t max_busy_;
-  std::size_t searching_ = 0;       // awake, looking for a record
-  std::size_t sleeping_ = 0;        // blocked waiting for records
-  std::size_t pending_wakes_ = 0;   // notified, not yet awake
+  std::size_t searching_ = 0;                     // awake, looking for a record
+  std::size_t sleeping_ = 0;                      // blocked waiting for records
+  std::size_t pending_wakes_ = 0;                 // notified, not yet awake
   std::vector<Clock::time_point> running_since_;  // when each running worker took its record, in order
 };
 

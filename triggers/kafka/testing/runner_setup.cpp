@@ -16,7 +16,8 @@ namespace {
 
 std::string required_env(char const* name) {
   char const* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') throw std::runtime_error(std::string(name) + " is not set: run 'bash dev.sh test'");
+  if (value == nullptr || *value == '\0')
+    throw std::runtime_error(std::string(name) + " is not set: run 'bash dev.sh test'");
   return value;
 }
 
@@ -35,14 +36,19 @@ RunnerSetup::RunnerSetup(MockCluster& cluster, int partitions, int concurrency) 
   schema_prefix_ = "kr" + suffix + "_";
   dir_ = std::filesystem::temp_directory_path() / ("kfn-kafka-manifests-" + suffix);
   std::filesystem::create_directories(dir_ / "functions");
-  write_file(dir_ / "app.yaml", "service_name: kafka-probe\ncontexts:\n  probe:\n    schema: probe\n    migrations: " +
-                                    std::string(KFN_KAFKA_TESTDATA_MIGRATIONS) + "\n");
-  write_file(dir_ / "topics.yaml", "topics:\n  - name: events\n    partitions: " + std::to_string(partitions) + "\n");
+  write_file(dir_ / "app.yaml",
+             "service_name: kafka-probe\ncontexts:\n  probe:\n    schema: probe\n    migrations: " +
+                 std::string(KFN_KAFKA_TESTDATA_MIGRATIONS) + "\n");
+  write_file(dir_ / "topics.yaml",
+             "topics:\n  - name: events\n    partitions: " + std::to_string(partitions) + "\n");
   write_file(dir_ / "functions" / "probe.yaml",
              "name: probe\nlibrary: kafka_probe\ncontext: probe\ntrigger:\n  kafka:\n    topics: [events]\n"
-             "    concurrency: " + std::to_string(concurrency) + "\n"
-             "    retry: {attempts: 100, initial_backoff: 50ms, max_backoff: 2s}\n"
-             "env:\n  PROBE_PREFIX: \"" + prefix_ + "\"\n  PROBE_DB: \"1\"\n");
+             "    concurrency: " +
+                 std::to_string(concurrency) +
+                 "\n"
+                 "    retry: {attempts: 100, initial_backoff: 50ms, max_backoff: 2s}\n"
+                 "env:\n  PROBE_PREFIX: \"" +
+                 prefix_ + "\"\n  PROBE_DB: \"1\"\n");
   cluster_.create_topic("events", partitions);
   cluster_.create_topic("probe.dlq", 1);
   log_ = kfn::host::make_process_logger(kfn::LogLevel::kWarn);

@@ -14,7 +14,8 @@ namespace {
 
 std::string required_env(char const* name) {
   char const* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') throw std::runtime_error(std::string(name) + " is not set: run 'bash dev.sh test'");
+  if (value == nullptr || *value == '\0')
+    throw std::runtime_error(std::string(name) + " is not set: run 'bash dev.sh test'");
   return value;
 }
 
@@ -24,7 +25,8 @@ std::string unique_suffix() {
   return std::to_string(getpid()) + "_" + std::to_string(++counter) + "_" + std::to_string(random() % 100000);
 }
 
-kfn::host::Catalogue probe_catalogue(ProbeSetup const& setup, std::string const& schema, std::string const& prefix) {
+kfn::host::Catalogue probe_catalogue(ProbeSetup const& setup, std::string const& schema,
+                                     std::string const& prefix) {
   kfn::host::Catalogue catalogue;
   catalogue.contexts.push_back({"probe", schema, KFN_KAFKA_TESTDATA_MIGRATIONS});
   catalogue.topics.push_back({kTopic, setup.partitions, 1, std::nullopt, "test key"});
@@ -47,12 +49,12 @@ kfn::host::Catalogue probe_catalogue(ProbeSetup const& setup, std::string const&
 
 }  // namespace
 
-TriggerFixture::TriggerFixture(ProbeSetup probe_setup)
-    : cluster(probe_setup.brokers), setup(probe_setup) {
+TriggerFixture::TriggerFixture(ProbeSetup probe_setup) : cluster(probe_setup.brokers), setup(probe_setup) {
   auto suffix = unique_suffix();
   prefix_ = "kafka_test:" + suffix;
   schema_ = "kt" + suffix + "_probe";
-  log_ = kfn::host::make_process_logger(std::getenv("KFN_TEST_VERBOSE") ? kfn::LogLevel::kDebug : kfn::LogLevel::kWarn);
+  log_ = kfn::host::make_process_logger(std::getenv("KFN_TEST_VERBOSE") ? kfn::LogLevel::kDebug
+                                                                        : kfn::LogLevel::kWarn);
   cluster.create_topic(kTopic, setup.partitions);
   cluster.create_topic(kDeadLetterTopic, 1);
   kfn::host::ServiceConfig config;
@@ -62,8 +64,8 @@ TriggerFixture::TriggerFixture(ProbeSetup probe_setup)
   services_ = kfn::host::Services::create(config, *log_);
   if (setup.use_database) services_->migrate(schema_, KFN_KAFKA_TESTDATA_MIGRATIONS);
   kfn::host::JwtSettings jwt{"kafka-trigger-test-secret-0123456789abcdef", "kfn", "kfn", {}, {}};
-  host_ = std::make_unique<kfn::host::FunctionHost>(probe_catalogue(setup, schema_, prefix_), KFN_KAFKA_TESTDATA_DIR,
-                                                    *services_, metrics_, log_, jwt);
+  host_ = std::make_unique<kfn::host::FunctionHost>(probe_catalogue(setup, schema_, prefix_),
+                                                    KFN_KAFKA_TESTDATA_DIR, *services_, metrics_, log_, jwt);
   producer_ = std::make_unique<TestProducer>(cluster.bootstrap());
   report_ = std::make_unique<ProbeReport>(services_->redis(), prefix_);
 }
@@ -73,7 +75,8 @@ TriggerFixture::~TriggerFixture() {
   trigger_.reset();
   try {
     report_->clear();
-    if (setup.use_database) services_->database(schema_).execute("DROP DATABASE IF EXISTS `" + schema_ + "`", {});
+    if (setup.use_database)
+      services_->database(schema_).execute("DROP DATABASE IF EXISTS `" + schema_ + "`", {});
   } catch (std::exception const&) {  // cleaning up is best effort
   }
   producer_.reset();
@@ -85,8 +88,10 @@ std::unique_ptr<Trigger> TriggerFixture::make_trigger(kfn::host::MetricsRegistry
   TriggerOptions options;
   options.commit_interval = std::chrono::milliseconds(200);
   // A member that vanishes is noticed in seconds, not the production 45 s.
-  options.consumer_properties = {{"session.timeout.ms", "6000"}, {"heartbeat.interval.ms", "500"},
-                                 {"fetch.wait.max.ms", "10"}, {"log_level", "3"}};
+  options.consumer_properties = {{"session.timeout.ms", "6000"},
+                                 {"heartbeat.interval.ms", "500"},
+                                 {"fetch.wait.max.ms", "10"},
+                                 {"log_level", "3"}};
   options.producer_properties = {{"log_level", "3"}};
   if (char const* debug = std::getenv("KFN_TEST_KAFKA_DEBUG")) {
     options.consumer_properties["debug"] = debug;
@@ -104,11 +109,12 @@ std::string TriggerFixture::event_id(std::string const& key, std::int64_t seq) c
   return prefix_ + "-" + key + "-" + std::to_string(seq);
 }
 
-void TriggerFixture::publish(std::string const& key, std::int64_t seq, nlohmann::json steering, Headers extra_headers) {
+void TriggerFixture::publish(std::string const& key, std::int64_t seq, nlohmann::json steering,
+                             Headers extra_headers) {
   steering["seq"] = seq;
-  Headers headers{{"ce_specversion", "1.0"},      {"ce_id", event_id(key, seq)},
-                  {"ce_source", "/kfn/kafka-test"}, {"ce_type", "ProbeEvent"},
-                  {"ce_subject", key},              {"content-type", "application/json"}};
+  Headers headers{
+      {"ce_specversion", "1.0"}, {"ce_id", event_id(key, seq)}, {"ce_source", "/kfn/kafka-test"},
+      {"ce_type", "ProbeEvent"}, {"ce_subject", key},           {"content-type", "application/json"}};
   headers.insert(headers.end(), extra_headers.begin(), extra_headers.end());
   producer_->send(kTopic, key, steering.dump(), headers);
 }
@@ -116,7 +122,10 @@ void TriggerFixture::publish(std::string const& key, std::int64_t seq, nlohmann:
 double TriggerFixture::counter_total(std::string const& name) {
   double total = 0;
   for (int p = 0; p < setup.partitions; ++p) {
-    total += metrics_.counter(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}}).value();
+    total +=
+        metrics_
+            .counter(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}})
+            .value();
   }
   return total;
 }
@@ -124,7 +133,10 @@ double TriggerFixture::counter_total(std::string const& name) {
 double TriggerFixture::gauge_total(std::string const& name) {
   double total = 0;
   for (int p = 0; p < setup.partitions; ++p) {
-    total += metrics_.gauge(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}}).value();
+    total +=
+        metrics_
+            .gauge(name, "", {{"function", kFunction}, {"topic", kTopic}, {"partition", std::to_string(p)}})
+            .value();
   }
   return total;
 }

@@ -25,10 +25,12 @@ TEST_CASE("lag and in-flight records show a stuck partition, then fall to zero o
   CHECK(fixture.counter_total("kfn_kafka_records_handled_total") == 21);
   CHECK(TriggerFixture::assigned_partitions(fixture.metrics()) == 2);
   CHECK(eventually([&] { return fixture.committed_total() == 21; }, 30s));
-  auto& commits = fixture.metrics().histogram("kfn_kafka_commit_latency_seconds", "", {{"function", kFunction}});
+  auto& commits =
+      fixture.metrics().histogram("kfn_kafka_commit_latency_seconds", "", {{"function", kFunction}});
   CHECK(eventually([&] { return commits.count() > 0; }, 30s));
   auto text = fixture.metrics().render();
-  CHECK_THAT(text, Catch::Contains("kfn_kafka_consumer_lag{function=\"probe\",topic=\"events\",partition=\"0\"}"));
+  CHECK_THAT(text,
+             Catch::Contains("kfn_kafka_consumer_lag{function=\"probe\",topic=\"events\",partition=\"0\"}"));
 }
 
 }  // namespace

@@ -73,8 +73,8 @@ struct DeliveryConsumer::Client {
   }
 };
 
-DeliveryConsumer::DeliveryConsumer(Settings settings, std::function<void(std::vector<Delivery> const&)> on_batch,
-                                   Logger& log)
+DeliveryConsumer::DeliveryConsumer(Settings settings,
+                                   std::function<void(std::vector<Delivery> const&)> on_batch, Logger& log)
     : settings_(std::move(settings)), on_batch_(std::move(on_batch)), log_(log) {}
 
 DeliveryConsumer::~DeliveryConsumer() { stop(); }

@@ -1,7 +1,6 @@
 #include "presence.h"
 
 #include <catch2/catch.hpp>
-
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -21,8 +20,8 @@ class RecordingPublisher : public kfn::host::DirectPublisher {
  public:
   void publish(kfn::DomainEvent event, kfn::host::EventOrigin const& origin) override {
     std::lock_guard lock(mutex_);
-    topics_ok_ = topics_ok_ && event.topic == "user.online_status" && event.type == "UserOnlineStatusChanged" &&
-                 origin.function_name == "edge-test";
+    topics_ok_ = topics_ok_ && event.topic == "user.online_status" &&
+                 event.type == "UserOnlineStatusChanged" && origin.function_name == "edge-test";
     announced_[event.data["user_id"].get<std::int64_t>()].push_back(event.data["online"].get<bool>());
     changed_.notify_all();
   }

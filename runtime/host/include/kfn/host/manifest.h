@@ -49,7 +49,7 @@ struct KafkaTrigger {
   std::string group;  // defaults to the function's name
   int concurrency = 16;
   RetryPolicy retry;
-  std::string dead_letter_topic;  // defaults to <function>.dlq
+  std::string dead_letter_topic;            // defaults to <function>.dlq
   std::string initial_offset = "earliest";  // earliest | latest
   int max_in_flight_per_partition = 1000;
 };
@@ -57,16 +57,16 @@ struct KafkaTrigger {
 // A server-sent-events edge (trigger `sse`): streams the per-recipient deliveries of `topic` to the
 // recipients' open GET `path` streams. Served by triggers/sse, not by a function library.
 struct SseTrigger {
-  std::string path = "/events";                 // GET: the event stream
-  std::string ticket_path = "/events/ticket";   // POST: a single-use ticket for EventSource clients
-  std::string topic = "notification.events";    // EventDelivery records keyed by recipient
+  std::string path = "/events";                       // GET: the event stream
+  std::string ticket_path = "/events/ticket";         // POST: a single-use ticket for EventSource clients
+  std::string topic = "notification.events";          // EventDelivery records keyed by recipient
   std::string presence_topic = "user.online_status";  // UserOnlineStatusChanged on transitions
-  std::chrono::milliseconds heartbeat{15'000};  // ": ping" interval; also refreshes presence
-  std::chrono::milliseconds retry{3'000};       // the "retry:" a stream opens and ends with
+  std::chrono::milliseconds heartbeat{15'000};        // ": ping" interval; also refreshes presence
+  std::chrono::milliseconds retry{3'000};             // the "retry:" a stream opens and ends with
   std::chrono::milliseconds ticket_ttl{30'000};
-  int max_streams_per_user = 10;                // the next one closes the user's oldest
-  std::size_t max_queue_bytes = 1024 * 1024;    // unsent bytes past which a stream is closed
-  int history_events = 1000;                    // per-user history kept for resuming
+  int max_streams_per_user = 10;              // the next one closes the user's oldest
+  std::size_t max_queue_bytes = 1024 * 1024;  // unsent bytes past which a stream is closed
+  int history_events = 1000;                  // per-user history kept for resuming
   std::chrono::milliseconds history_ttl{86'400'000};
 };
 
