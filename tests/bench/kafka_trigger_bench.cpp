@@ -83,6 +83,45 @@ double process_cpu_seconds() {
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
+// On-CPU nanoseconds of every live thread of this process by thread id, with its name
+// (/proc/self/task/*/schedstat counts in nanoseconds, where /stat counts 10 ms ticks).
+struct ThreadCpu {
+  std::string name;
+  double nanoseconds = 0;
+};
+std::map<int, ThreadCpu> thread_cpu() {
+  std::map<int, ThreadCpu> threads;
+  for (auto const& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    ThreadCpu thread;
+    std::ifstream(task.path() / "comm") >> thread.name;
+    std::ifstream(task.path() / "schedstat") >> thread.nanoseconds;
+    threads[std::stoi(task.path().filename().string())] = thread;
+  }
+  return threads;
+}
+
+// CPU per record by thread name between two snapshots, largest first ("kfn-kafka-poll 1.20 ...").
+std::string cpu_by_thread(std::map<int, ThreadCpu> const& before, std::map<int, ThreadCpu> const& after,
+                          double records) {
+  std::map<std::string, double> by_name;
+  for (auto const& [tid, thread] : after) {
+    auto it = before.find(tid);
+    by_name[thread.name] += thread.nanoseconds - (it == before.end() ? 0 : it->second.nanoseconds);
+  }
+  std::vector<std::pair<double, std::string>> sorted;
+  for (auto const& [name, ns] : by_name) {
+    if (ns / records >= 10) sorted.emplace_back(ns / records / 1000, name);  // skip under 0.01 us
+  }
+  std::sort(sorted.rbegin(), sorted.rend());
+  std::string out;
+  for (auto const& [us, name] : sorted) {
+    char line[64];
+    std::snprintf(line, sizeof line, "%s%s %.2f", out.empty() ? "" : ", ", name.c_str(), us);
+    out += line;
+  }
+  return out;
+}
+
 // Records per second, and CPU microseconds per record, of one run.
 struct Rate {
   double per_second = 0;
@@ -147,12 +186,14 @@ Rate raw_consumer_rate(std::string const& bootstrap, std::string const& topic, i
   std::size_t bytes = 0;
   Clock::time_point first{};
   double cpu_at_first = 0;
+  std::map<int, ThreadCpu> threads_at_first;
   while (seen < records) {
     kafka::MessageHandle message(rd_kafka_consumer_poll(consumer.get(), 100));
     if (!message || message->err) continue;
     if (seen++ == 0) {
       first = Clock::now();
       cpu_at_first = process_cpu_seconds();
+      threads_at_first = thread_cpu();
     }
     rd_kafka_headers_t* headers = nullptr;
     if (rd_kafka_message_headers(message.get(), &headers) == RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -162,8 +203,9 @@ Rate raw_consumer_rate(std::string const& bootstrap, std::string const& topic, i
   }
   auto const last = Clock::now();
   double const cpu = process_cpu_seconds() - cpu_at_first;
+  auto const by_thread = cpu_by_thread(threads_at_first, thread_cpu(), records - 1);
   rd_kafka_consumer_close(consumer.get());
-  std::fprintf(stderr, "  raw loop read %zu bytes\n", bytes);
+  std::fprintf(stderr, "  raw loop read %zu bytes; cpu-us/record by thread: %s\n", bytes, by_thread.c_str());
   return {(records - 1) / seconds_between(first, last), cpu * 1e6 / (records - 1)};
 }
 
@@ -255,13 +297,16 @@ Rate trigger_rate(std::string const& bootstrap, std::string const& topic, Option
   wait_for([&] { return process.handled() > 0; });
   auto const first = Clock::now();
   double const cpu_at_first = process_cpu_seconds();
+  auto const threads_at_first = thread_cpu();
   double const at_first = process.handled();
   wait_for([&] { return process.handled() >= options.records; });
   auto const last = Clock::now();
   double const cpu = process_cpu_seconds() - cpu_at_first;
-  trigger->stop(10s);
-  std::fprintf(stderr, "  trigger paused partitions %.0f times\n", process.pauses());
   double const counted = options.records - at_first;
+  auto const by_thread = cpu_by_thread(threads_at_first, thread_cpu(), counted);
+  trigger->stop(10s);
+  std::fprintf(stderr, "  trigger paused partitions %.0f times; cpu-us/record by thread: %s\n",
+               process.pauses(), by_thread.c_str());
   return {counted / seconds_between(first, last), cpu * 1e6 / counted};
 }
 

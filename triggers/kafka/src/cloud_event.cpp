@@ -11,11 +11,13 @@ constexpr std::string_view kAttributePrefix = "ce_";
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Header names are nearly always lower case already; copy only when they are not.
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
+// Header names are nearly always lower case already: the name itself then, else a lower-case copy
+// kept in `scratch`.
+std::string_view lower_case(std::string const& text, std::string& scratch) {
+  if (std::none_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return text;
+  scratch = text;
+  for (char& c : scratch) c = lower(c);
+  return scratch;
 }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -24,7 +26,7 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
 }
 
 // Puts one `ce_<name>` header where it belongs: a core attribute or an extension.
-void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string const& value) {
+void set_attribute(kfn::CloudEvent& event, std::string_view name, std::string const& value) {
   if (name == "id")
     event.id = value;
   else if (name == "source")
@@ -40,7 +42,7 @@ void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string 
   else if (name == "datacontenttype")
     event.datacontenttype = value;
   else
-    event.extensions[name] = value;
+    event.extensions[std::string(name)] = value;
 }
 
 // What KafkaSource sends for a plain record, so functions see one shape whichever way it arrived.
@@ -53,42 +55,69 @@ void fill_missing_attributes(kfn::CloudEvent& event, bool is_cloud_event) {
   if (!is_cloud_event && event.subject.empty()) event.subject = "partition:" + where() + "#" + offset();
 }
 
+// Everything but `data`, assigned over whatever `event` held before.
+void assign_attributes(kfn::CloudEvent& event, std::string_view topic, std::int32_t partition,
+                       std::int64_t offset, std::optional<std::string_view> key, Headers const& headers) {
+  event.id.clear();
+  event.source.clear();
+  event.type.clear();
+  event.specversion = "1.0";
+  event.subject.clear();
+  event.time.clear();
+  event.datacontenttype.clear();
+  event.extensions.clear();
+  event.topic = topic;
+  event.partition = partition;
+  event.offset = offset;
+  if (key)
+    event.key.emplace().assign(*key);
+  else
+    event.key.reset();
+  bool is_cloud_event = false;
+  std::string const* datacontenttype_header = nullptr;
+  std::string scratch;
+  for (auto const& [raw_name, header_value] : headers) {
+    auto const name = lower_case(raw_name, scratch);
+    if (name.starts_with(kAttributePrefix) && name.size() > kAttributePrefix.size()) {
+      auto attribute = name.substr(kAttributePrefix.size());
+      is_cloud_event = is_cloud_event || attribute == "specversion";
+      set_attribute(event, attribute, header_value);
+    } else if (name == "content-type") {
+      datacontenttype_header = &header_value;
+    } else {
+      event.extensions[std::string(name)] = header_value;
+    }
+  }
+  // The binding names content-type as the datacontenttype; a ce_datacontenttype is only a fallback.
+  if (datacontenttype_header != nullptr && !datacontenttype_header->empty())
+    event.datacontenttype = *datacontenttype_header;
+  fill_missing_attributes(event, is_cloud_event);
+}
+
+std::optional<std::string_view> key_of(Record const& record) {
+  if (record.key) return *record.key;
+  return std::nullopt;
+}
+
 }  // namespace
 
 kfn::CloudEvent to_cloud_event(std::string_view topic, std::int32_t partition, std::int64_t offset,
                                std::optional<std::string_view> key, std::string_view value,
                                Headers const& headers) {
   kfn::CloudEvent event;
-  event.topic = topic;
-  event.partition = partition;
-  event.offset = offset;
-  if (key) event.key = std::string(*key);
+  assign_attributes(event, topic, partition, offset, key, headers);
   event.data = value;
-  bool is_cloud_event = false;
-  std::string datacontenttype_header;
-  for (auto const& [raw_name, header_value] : headers) {
-    auto name = lower_case(raw_name);
-    if (name.starts_with(kAttributePrefix) && name.size() > kAttributePrefix.size()) {
-      auto attribute = name.substr(kAttributePrefix.size());
-      is_cloud_event = is_cloud_event || attribute == "specversion";
-      set_attribute(event, attribute, header_value);
-    } else if (name == "content-type") {
-      datacontenttype_header = header_value;
-    } else {
-      event.extensions[name] = header_value;
-    }
-  }
-  // The binding names content-type as the datacontenttype; a ce_datacontenttype is only a fallback.
-  if (!datacontenttype_header.empty()) event.datacontenttype = datacontenttype_header;
-  fill_missing_attributes(event, is_cloud_event);
   return event;
 }
 
 kfn::CloudEvent to_cloud_event(Record const& record) {
-  std::optional<std::string_view> key;
-  if (record.key) key = *record.key;
-  return to_cloud_event(record.source.topic, record.source.partition, record.offset, key,
+  return to_cloud_event(record.source.topic, record.source.partition, record.offset, key_of(record),
                         record.value ? std::string_view(*record.value) : std::string_view(), record.headers);
+}
+
+void assign_cloud_event(kfn::CloudEvent& event, Record const& record) {
+  assign_attributes(event, record.source.topic, record.source.partition, record.offset, key_of(record),
+                    record.headers);
 }
 
 std::string traceparent_of(Headers const& headers) {

@@ -7,6 +7,7 @@
 #include "group_state.h"
 #include "message_record.h"
 #include "partition_list.h"
+#include "thread_name.h"
 
 namespace kfn::kafka {
 namespace {
@@ -24,6 +25,7 @@ constexpr auto kCommitAnswerTimeout = std::chrono::seconds(30);  // then assume 
 ConsumerLoop::ConsumerLoop(Properties const& properties, ConsumerSettings settings, Scheduler& scheduler,
                            FunctionMetrics& metrics, kfn::Logger& log)
     : settings_(std::move(settings)), scheduler_(scheduler), metrics_(metrics), log_(log) {
+  batch_.resize(kMaxBatch);
   auto conf = make_conf(properties);
   install_callbacks(conf.get());
   char error[512];
@@ -67,6 +69,7 @@ void ConsumerLoop::join() {
 }
 
 void ConsumerLoop::run() {
+  name_this_thread("kfn-kafka-poll");
   while (!stop_requested_) {
     consume_batch(backlog_ ? kBacklogPollMs : any_paused_ ? kPausedPollMs : kIdlePollMs);
     housekeeping(Clock::now());
@@ -74,8 +77,9 @@ void ConsumerLoop::run() {
   drain_and_close();
 }
 
+// The batch's records are assigned over, never made anew: after submit() they hold recycled buffers.
 void ConsumerLoop::consume_batch(int timeout_ms) {
-  std::vector<Record> batch;
+  std::size_t count = 0;
   for (int i = 0; i < kMaxBatch; ++i) {
     MessageHandle message(rd_kafka_consumer_poll(consumer_.get(), i == 0 ? timeout_ms : 0));
     if (!message) break;
@@ -84,10 +88,10 @@ void ConsumerLoop::consume_batch(int timeout_ms) {
                      KafkaError::from_code(message->err, rd_kafka_message_errstr(message.get())));
       continue;
     }
-    batch.push_back(to_record(*message));
+    assign_record(batch_[count++], *message);
   }
   // Once stopping, records are left for the next owner: nothing past them is done, so nothing is lost.
-  if (!batch.empty() && !stop_requested_) scheduler_.submit(std::move(batch));
+  if (count > 0 && !stop_requested_) scheduler_.submit(std::span<Record>(batch_.data(), count));
 }
 
 void ConsumerLoop::housekeeping(Clock::time_point now) {

@@ -89,6 +89,7 @@ class ConsumerLoop {
   std::atomic<Clock::rep> stop_deadline_{0};
 
   // Poll thread only.
+  std::vector<Record> batch_;  // kMaxBatch records, refilled by every poll (see consume_batch)
   std::map<PartitionId, FlowControl> assigned_;
   bool any_paused_ = false;
   bool backlog_ = false;  // records wait and a sleeping worker could take them: look again soon

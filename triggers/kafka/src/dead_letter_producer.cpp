@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kafka_error.h"
+#include "thread_name.h"
 
 namespace kfn::kafka {
 namespace {
@@ -24,12 +25,14 @@ HeadersHandle to_rd_headers(Headers const& headers) {
   return rd_headers;
 }
 
-KafkaError produce(rd_kafka_t* client, OutgoingRecord const& record, rd_kafka_headers_t* headers, void* opaque) {
+KafkaError produce(rd_kafka_t* client, OutgoingRecord const& record, rd_kafka_headers_t* headers,
+                   void* opaque) {
   std::vector<rd_kafka_vu_t> fields(6);
   fields[0].vtype = RD_KAFKA_VTYPE_TOPIC;
   fields[0].u.cstr = record.topic.c_str();
   fields[1].vtype = RD_KAFKA_VTYPE_KEY;
-  fields[1].u.mem = {record.key ? const_cast<char*>(record.key->data()) : nullptr, record.key ? record.key->size() : 0};
+  fields[1].u.mem = {record.key ? const_cast<char*>(record.key->data()) : nullptr,
+                     record.key ? record.key->size() : 0};
   fields[2].vtype = RD_KAFKA_VTYPE_VALUE;
   fields[2].u.mem = {record.value ? const_cast<char*>(record.value->data()) : nullptr,
                      record.value ? record.value->size() : 0};
@@ -90,12 +93,14 @@ void DeadLetterProducer::on_message_delivered(rd_kafka_t*, rd_kafka_message_t co
   }
 }
 
-void DeadLetterProducer::on_log(rd_kafka_t const* client, int level, char const* facility, char const* message) {
+void DeadLetterProducer::on_log(rd_kafka_t const* client, int level, char const* facility,
+                                char const* message) {
   auto* self = static_cast<DeadLetterProducer*>(rd_kafka_opaque(client));
   forward_client_log(self->log_, level, facility, message);
 }
 
 void DeadLetterProducer::poll_loop() {
+  name_this_thread("kfn-kafka-dlq");
   while (!stopping_) {
     {
       std::shared_lock lock(client_mutex_);

@@ -4,30 +4,52 @@
 namespace kfn::kafka {
 namespace {
 
-Headers copy_headers(rd_kafka_message_t const& message) {
-  Headers headers;
+void assign_headers(Headers& headers, rd_kafka_message_t const& message) {
   rd_kafka_headers_t* raw = nullptr;  // owned by the message
-  if (rd_kafka_message_headers(&message, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) return headers;
-  headers.reserve(rd_kafka_header_cnt(raw));
+  if (rd_kafka_message_headers(&message, &raw) != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    headers.clear();
+    return;
+  }
+  headers.resize(rd_kafka_header_cnt(raw));
   char const* name = nullptr;
   void const* value = nullptr;
   std::size_t size = 0;
-  for (std::size_t i = 0; rd_kafka_header_get_all(raw, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
-    headers.emplace_back(name, value ? std::string(static_cast<char const*>(value), size) : std::string());
+  std::size_t count = 0;
+  for (; count < headers.size() &&
+         rd_kafka_header_get_all(raw, count, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+       ++count) {
+    headers[count].first.assign(name);
+    if (value != nullptr)
+      headers[count].second.assign(static_cast<char const*>(value), size);
+    else
+      headers[count].second.clear();
   }
-  return headers;
+  headers.resize(count);
+}
+
+void assign_bytes(std::optional<std::string>& field, void const* bytes, std::size_t size) {
+  if (bytes == nullptr) {
+    field.reset();
+    return;
+  }
+  if (!field) field.emplace();
+  field->assign(static_cast<char const*>(bytes), size);
 }
 
 }  // namespace
 
-Record to_record(rd_kafka_message_t const& message) {
-  Record record;
-  record.source.topic = rd_kafka_topic_name(message.rkt);
+void assign_record(Record& record, rd_kafka_message_t const& message) {
+  record.source.topic.assign(rd_kafka_topic_name(message.rkt));
   record.source.partition = message.partition;
   record.offset = message.offset;
-  if (message.key != nullptr) record.key.emplace(static_cast<char const*>(message.key), message.key_len);
-  if (message.payload != nullptr) record.value.emplace(static_cast<char const*>(message.payload), message.len);
-  record.headers = copy_headers(message);
+  assign_bytes(record.key, message.key, message.key_len);
+  assign_bytes(record.value, message.payload, message.len);
+  assign_headers(record.headers, message);
+}
+
+Record to_record(rd_kafka_message_t const& message) {
+  Record record;
+  assign_record(record, message);
   return record;
 }
 

@@ -9,4 +9,8 @@ namespace kfn::kafka {
 
 Record to_record(rd_kafka_message_t const& message);
 
+// The same copy, assigned over a record used before so its strings' buffers are reused (the poll
+// thread keeps one batch of records and refills it on every poll).
+void assign_record(Record& record, rd_kafka_message_t const& message);
+
 }  // namespace kfn::kafka

@@ -41,7 +41,8 @@ struct FakeLog : kfn::Logger {
 struct Series {
   kfn::host::Counter handled, failures, retries, dead_letters, dead_letter_failures, pauses;
   kfn::host::Gauge in_flight, lag;
-  PartitionMetrics metrics{handled, failures, retries, dead_letters, dead_letter_failures, pauses, in_flight, lag};
+  PartitionMetrics metrics{handled, failures,  retries, dead_letters, dead_letter_failures,
+                           pauses,  in_flight, lag};
 };
 
 struct Fixture {
@@ -51,7 +52,8 @@ struct Fixture {
   Series series;
   std::deque<kfn::EventResult> answers;  // what the function returns, in order (then done)
   std::vector<std::pair<kfn::CloudEvent, kfn::host::Invocation>> calls;
-  RecordHandler handler{settings(), [this](kfn::CloudEvent const& e, kfn::host::Invocation const& i) {
+  RecordHandler handler{settings(),
+                        [this](kfn::CloudEvent const& e, kfn::host::Invocation const& i) {
                           calls.emplace_back(e, i);
                           if (answers.empty()) return kfn::EventResult::done();
                           auto answer = answers.front();
@@ -72,7 +74,9 @@ struct Fixture {
   Fixture() { scheduler.add_partition(kP, &series.metrics); }
 
   WorkPtr take(std::int64_t offset, Headers headers = {}) {
-    scheduler.submit({Record{kP, offset, std::string("k"), std::string("secret-value"), std::move(headers)}});
+    std::vector<Record> batch{
+        Record{kP, offset, std::string("k"), std::string("secret-value"), std::move(headers)}};
+    scheduler.submit(batch);
     return scheduler.try_next();
   }
   Completion run(WorkPtr const& work) {
@@ -83,7 +87,8 @@ struct Fixture {
 };
 
 TEST_CASE_METHOD(Fixture, "a handled record is finished and committable") {
-  auto completion = run(take(7, {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}}));
+  auto completion =
+      run(take(7, {{"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"}}));
   CHECK(completion.kind == Completion::Kind::kFinished);
   CHECK(scheduler.committable(kP) == 8);
   CHECK(series.handled.value() == 1);
@@ -109,7 +114,8 @@ TEST_CASE_METHOD(Fixture, "a retryable failure before the last attempt is retrie
 }
 
 TEST_CASE_METHOD(Fixture, "after the last attempt the original record goes to the dead-letter topic") {
-  answers = {kfn::EventResult::retry("a"), kfn::EventResult::retry("b"), kfn::EventResult::retry("still down")};
+  answers = {kfn::EventResult::retry("a"), kfn::EventResult::retry("b"),
+             kfn::EventResult::retry("still down")};
   auto work = take(4, {{"h", "1"}});
   run(work);
   run(work);
@@ -121,8 +127,10 @@ TEST_CASE_METHOD(Fixture, "after the last attempt the original record goes to th
   CHECK(letter.topic == "orders-fn.dlq");
   CHECK(letter.value == "secret-value");
   CHECK(letter.headers.front() == std::pair<std::string, std::string>{"h", "1"});
-  CHECK(std::count(letter.headers.begin(), letter.headers.end(), std::pair<std::string, std::string>{"kfn_attempts", "3"}) == 1);
-  CHECK(std::count(letter.headers.begin(), letter.headers.end(), std::pair<std::string, std::string>{"kfn_error", "still down"}) == 1);
+  CHECK(std::count(letter.headers.begin(), letter.headers.end(),
+                   std::pair<std::string, std::string>{"kfn_attempts", "3"}) == 1);
+  CHECK(std::count(letter.headers.begin(), letter.headers.end(),
+                   std::pair<std::string, std::string>{"kfn_error", "still down"}) == 1);
 }
 
 TEST_CASE_METHOD(Fixture, "a permanent failure is dead-lettered at once") {
@@ -156,6 +164,54 @@ TEST_CASE_METHOD(Fixture, "a failed dead-letter write is written again later and
   REQUIRE(sink.sent.size() == 1);
   sink.deliver();
   CHECK(scheduler.committable(kP) == 1);
+}
+
+// Finished Works are recycled for later records (Scheduler::release_finished); nothing of the
+// record a Work carried before may reach the function or the dead-letter topic.
+TEST_CASE_METHOD(Fixture,
+                 "a recycled record carries only its own bytes, to the function and the dead letter") {
+  Work const* first = nullptr;
+  {
+    auto work = take(0, {{"ce_specversion", "1.0"}, {"ce_type", "First"}, {"x-extra", "1"}});
+    first = work.get();
+    run(work);
+  }
+  scheduler.release_finished();
+
+  SECTION("a record with a value") {
+    std::vector<Record> batch{
+        Record{kP, 1, std::string("k2"), std::string("second-value"), {{"ce_type", "Second"}}}};
+    scheduler.submit(batch);
+    auto second = scheduler.try_next();
+    REQUIRE(second.get() == first);  // the same Work, reset and refilled
+    answers = {kfn::EventResult::permanent("bad input")};
+    run(second);
+    auto const& event = calls.back().first;
+    CHECK(event.type == "Second");
+    CHECK(event.data == "second-value");
+    CHECK(event.key == "k2");
+    CHECK(event.offset == 1);
+    CHECK(event.subject == "partition:2#1");  // not a CloudEvent this time: KafkaSource's attributes
+    CHECK(event.extensions.empty());
+    REQUIRE(sink.sent.size() == 1);
+    CHECK(sink.sent.front().first.value == "second-value");
+    CHECK(second->attempts == 1);
+  }
+  SECTION("a tombstone after a record with a value") {
+    std::vector<Record> batch{Record{kP, 1, std::nullopt, std::nullopt, {}}};
+    scheduler.submit(batch);
+    auto second = scheduler.try_next();
+    REQUIRE(second.get() == first);
+    answers = {kfn::EventResult::permanent("bad input")};
+    run(second);
+    auto const& event = calls.back().first;
+    CHECK(event.data.empty());
+    CHECK_FALSE(event.key);
+    CHECK(event.type == "dev.knative.kafka.event");
+    REQUIRE(sink.sent.size() == 1);
+    CHECK_FALSE(sink.sent.front().first.value);  // still a tombstone on the dead-letter topic
+    CHECK_FALSE(sink.sent.front().first.key);
+  }
 }
 
 TEST_CASE_METHOD(Fixture, "each failure is logged once with where, attempt and trace id, never the value") {

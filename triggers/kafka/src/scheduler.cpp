@@ -76,7 +76,7 @@ std::vector<CommitPoint> Scheduler::remove_partitions(std::vector<PartitionId> c
   return points;
 }
 
-void Scheduler::submit(std::vector<Record> records) {
+void Scheduler::submit(std::span<Record> records) {
   auto const now = Clock::now();
   std::lock_guard lock(mutex_);
   std::shared_ptr<PartitionSlot> slot;
@@ -85,14 +85,21 @@ void Scheduler::submit(std::vector<Record> records) {
       auto it = slots_.find(record.source);
       slot = it == slots_.end() ? nullptr : it->second;
     }
-    if (slot) submit_locked(std::move(record), slot, now);
+    if (slot) submit_locked(record, slot, now);
   }
 }
 
-void Scheduler::submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot,
+void Scheduler::submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot,
                               Clock::time_point now) {
   if (!slot->tracker.received(record.offset)) return;
-  auto work = std::make_shared<Work>(std::move(record));
+  WorkPtr work;
+  if (spare_.empty()) {
+    work = std::make_shared<Work>(std::move(record));
+  } else {
+    work = std::move(spare_.back());
+    spare_.pop_back();
+    std::swap(work->record, record);  // the caller gets the spare's buffers to fill next
+  }
   work->slot = slot;
   work->metrics = slot->metrics;
   if (work->record.key) {
@@ -188,14 +195,35 @@ void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now) {
 
 // Records and lane entries are allocated by the poll thread; freeing them there too spares malloc
 // the cross-thread frees that otherwise contend on its arena locks at high rates.
+// Finished Works are reset and kept for submit() to fill again, so a record costs no allocation once
+// the trigger is warm (malloc and free of the per-record strings were the trigger's largest cost).
+// A Work someone still holds (a worker that has not yet let go of it) is left to them; a Work that
+// carried a large record is freed rather than kept, so the spares stay small.
+//
+// Emptied lanes are swept only once a partition has many: re-creating a lane (a node and a copy of
+// its key) for every record of a busy key cost more than the sweep saves, and the bound keeps the
+// memory of keys that went quiet small.
 void Scheduler::release_finished() {
-  std::vector<WorkPtr> finished;
+  constexpr std::size_t kLanesKeptPerPartition = 4096;
+  constexpr std::size_t kMaxSpares = 4096;
+  constexpr std::size_t kMaxSpareBytes = 64 * 1024;
   {
     std::lock_guard lock(mutex_);
-    finished.swap(finished_);
-    for (auto& [id, slot] : slots_)
-      std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
+    releasing_.swap(finished_);
+    for (auto& [id, slot] : slots_) {
+      if (slot->lanes.size() > kLanesKeptPerPartition)
+        std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
+    }
   }
+  // Outside the lock: resets and frees may be many. Only the submitting thread touches spare_.
+  for (auto& work : releasing_) {
+    bool const small = work->event.data.capacity() <= kMaxSpareBytes &&
+                       (!work->record.value || work->record.value->capacity() <= kMaxSpareBytes);
+    if (work.use_count() != 1 || !small || spare_.size() >= kMaxSpares) continue;
+    work->reset();
+    spare_.push_back(std::move(work));
+  }
+  releasing_.clear();
 }
 
 void Scheduler::release_locked(PartitionSlot& slot) {

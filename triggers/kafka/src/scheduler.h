@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -60,9 +61,12 @@ class Scheduler {
   // waiting for a retry or running are abandoned: they are redelivered to the partition's next owner.
   std::vector<CommitPoint> remove_partitions(std::vector<PartitionId> const& partitions);
 
-  // Records in consumption order. A record of a partition not added, or at an offset already
-  // received, is dropped (never started, so the partition's next reader receives it again).
-  void submit(std::vector<Record> records);
+  // Records in consumption order. Each is swapped with a recycled record (see release_finished), so
+  // the caller's buffer gets back records whose strings have capacity, ready to be assigned over: the
+  // poll thread refills the same batch on every poll and allocates almost nothing per record. A
+  // record of a partition not added, or at an offset already received, is dropped (never started, so
+  // the partition's next reader receives it again).
+  void submit(std::span<Record> records);
 
   // Blocks until a record may run; nullptr once stopped.
   WorkPtr next();
@@ -87,7 +91,8 @@ class Scheduler {
   // True while records wait and a sleeping worker could still be called: worth checking again soon.
   bool help_if_stuck();
 
-  // Frees finished records and emptied key lanes; the poll thread calls this every few milliseconds.
+  // Recycles finished records (or frees them) and sweeps emptied key lanes; the poll thread calls
+  // this every few milliseconds.
   void release_finished();
 
   // Wakes every waiting worker; next() returns nullptr from now on.
@@ -101,7 +106,7 @@ class Scheduler {
     bool operator>(Delayed const& other) const;
   };
 
-  void submit_locked(Record record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
+  void submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
   void make_ready(WorkPtr work, Clock::time_point now);
   void complete_locked(WorkPtr const& work, Completion completion);
   void finish_locked(WorkPtr const& work, Clock::time_point now);
@@ -118,8 +123,10 @@ class Scheduler {
   std::condition_variable settled_;
   std::map<PartitionId, std::shared_ptr<PartitionSlot>> slots_;
   std::deque<WorkPtr> ready_;
-  std::vector<WorkPtr> finished_;  // done, waiting for release_finished()
-  std::vector<Delayed> delayed_;   // min-heap on `when`
+  std::vector<WorkPtr> finished_;   // done, waiting for release_finished()
+  std::vector<WorkPtr> releasing_;  // release_finished()'s side of the swap; keeps its capacity
+  std::vector<WorkPtr> spare_;      // reset Works that submit() fills before allocating new ones
+  std::vector<Delayed> delayed_;    // min-heap on `when`
   std::uint64_t next_sequence_ = 0;
   WorkerCensus census_;
   bool stopped_ = false;

@@ -27,7 +27,7 @@ struct Fixture {
     scheduler.add_partition(kP0);
     scheduler.add_partition(kP1);
   }
-  void submit(std::vector<Record> records) { scheduler.submit(std::move(records)); }
+  void submit(std::vector<Record> records) { scheduler.submit(records); }
 };
 
 TEST_CASE_METHOD(Fixture, "records of one key run one at a time, in offset order") {
@@ -242,9 +242,11 @@ TEST_CASE("another key runs while the only busy worker is stuck in a slow handle
   Scheduler scheduler(1);  // one worker at a time while handlers are quick
   scheduler.add_partition(kP0);
   Workers workers(scheduler);
-  scheduler.submit({record(kP0, 0, "slow")});
+  std::vector<Record> slow{record(kP0, 0, "slow")};
+  scheduler.submit(slow);
   REQUIRE(workers.wait([&] { return workers.slow_running; }));
-  scheduler.submit({record(kP0, 1, "other")});
+  std::vector<Record> other{record(kP0, 1, "other")};
+  scheduler.submit(other);
   // The poll thread's regular call notices that the busy worker is stuck and calls the other one.
   auto const give_up = Clock::now() + 10s;
   bool other_done = false;

@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <memory>
-#include <optional>
 #include <string>
 
 #include "kfn/event.h"
@@ -21,13 +20,18 @@ enum class Stage {
 };
 
 // Workers own `record`, `event`, `stage`, the attempt counts and `error` while the record runs; the
-// rest belongs to the Scheduler and is touched only under its lock.
+// rest belongs to the Scheduler and is touched only under its lock. The Scheduler recycles finished
+// Works (see Scheduler::recycle): reset() returns one to its just-made state but keeps its buffers.
 struct Work {
   explicit Work(Record r) : record(std::move(r)) {}
 
+  void reset();
+
   Record record;
-  // Built on the first attempt; the record's value moves into it (see RecordHandler::event_of).
-  std::optional<kfn::CloudEvent> event;
+  // Built on the first attempt (event_built); the record's value is swapped into `event.data`, so
+  // `record.value` means nothing after that (see RecordHandler::event_of).
+  kfn::CloudEvent event;
+  bool event_built = false;
   bool value_was_null = false;
   Stage stage = Stage::kInvoke;
   int attempts = 0;              // invocations so far
@@ -41,6 +45,19 @@ struct Work {
   std::chrono::steady_clock::time_point started_at{};  // when a worker last took it
   std::shared_ptr<Work> next_in_lane;                  // the record with the same key that waits for this one
 };
+
+inline void Work::reset() {
+  event_built = false;
+  value_was_null = false;
+  stage = Stage::kInvoke;
+  attempts = 0;
+  dead_letter_attempts = 0;
+  error.clear();
+  metrics = nullptr;
+  slot.reset();
+  started_at = {};
+  next_in_lane.reset();
+}
 
 using WorkPtr = std::shared_ptr<Work>;
 

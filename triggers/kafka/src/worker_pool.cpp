@@ -4,6 +4,8 @@
 #include <chrono>
 #include <exception>
 
+#include "thread_name.h"
+
 namespace kfn::kafka {
 
 WorkerPool::WorkerPool(Scheduler& scheduler, RecordHandler& handler, kfn::Logger& log)
@@ -23,6 +25,7 @@ void WorkerPool::join() {
 }
 
 void WorkerPool::run() {
+  name_this_thread("kfn-kafka-work");
   for (auto work = scheduler_.next(); work;) {
     auto completion = handle_guarded(work);
     work = scheduler_.complete_and_next(work, completion);
