@@ -39,25 +39,6 @@ bool is_kafka_source_extension(std::string const& name) {
   return name == "key" || name == "partitionkey" || name.starts_with(kKafkaHeaderPrefix);
 }
 
-void set_attribute(kfn::CloudEvent& event, std::string const& name, std::string const& value) {
-  if (name == "id")
-    event.id = value;
-  else if (name == "source")
-    event.source = value;
-  else if (name == "type")
-    event.type = value;
-  else if (name == "specversion")
-    event.specversion = value;
-  else if (name == "subject")
-    event.subject = value;
-  else if (name == "time")
-    event.time = value;
-  else if (name == "datacontenttype")
-    event.datacontenttype = value;
-  else
-    event.extensions[name] = value;
-}
-
 // The record KafkaSource read, rebuilt: its headers come back from the kafkaheader extensions (their
 // names as KafkaSource wrote them: lower case, letters and digits only).
 kfn::CloudEvent from_plain_record(WireEvent const& wire, std::string const& topic, RecordPosition where) {
@@ -80,14 +61,14 @@ kfn::CloudEvent from_plain_record(WireEvent const& wire, std::string const& topi
       event.source = value;
     else if (name != "id" && name != "type" && name != "subject" && name != "datacontenttype" &&
              name != "specversion")
-      set_attribute(event, name, value);
+      kfn::kafka::set_cloud_event_attribute(event, name, value);
   }
   return event;
 }
 
 kfn::CloudEvent from_cloud_event_record(WireEvent const& wire) {
   kfn::CloudEvent event;
-  for (auto const& [name, value] : wire.attributes) set_attribute(event, name, value);
+  for (auto const& [name, value] : wire.attributes) kfn::kafka::set_cloud_event_attribute(event, name, value);
   event.data = wire.data;
   event.key = key_of(wire);
   return event;

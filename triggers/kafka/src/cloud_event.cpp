@@ -25,26 +25,6 @@ bool equals_ignoring_case(std::string_view a, std::string_view b) {
          std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
 }
 
-// Puts one `ce_<name>` header where it belongs: a core attribute or an extension.
-void set_attribute(kfn::CloudEvent& event, std::string_view name, std::string const& value) {
-  if (name == "id")
-    event.id = value;
-  else if (name == "source")
-    event.source = value;
-  else if (name == "type")
-    event.type = value;
-  else if (name == "specversion")
-    event.specversion = value;
-  else if (name == "subject")
-    event.subject = value;
-  else if (name == "time")
-    event.time = value;
-  else if (name == "datacontenttype")
-    event.datacontenttype = value;
-  else
-    event.extensions[std::string(name)] = value;
-}
-
 // What KafkaSource sends for a plain record, so functions see one shape whichever way it arrived.
 void fill_missing_attributes(kfn::CloudEvent& event, bool is_cloud_event) {
   auto where = [&] { return std::to_string(event.partition); };
@@ -81,7 +61,7 @@ void assign_attributes(kfn::CloudEvent& event, std::string_view topic, std::int3
     if (name.starts_with(kAttributePrefix) && name.size() > kAttributePrefix.size()) {
       auto attribute = name.substr(kAttributePrefix.size());
       is_cloud_event = is_cloud_event || attribute == "specversion";
-      set_attribute(event, attribute, header_value);
+      set_cloud_event_attribute(event, attribute, header_value);
     } else if (name == "content-type") {
       datacontenttype_header = &header_value;
     } else {
@@ -118,6 +98,25 @@ kfn::CloudEvent to_cloud_event(Record const& record) {
 void assign_cloud_event(kfn::CloudEvent& event, Record const& record) {
   assign_attributes(event, record.source.topic, record.source.partition, record.offset, key_of(record),
                     record.headers);
+}
+
+void set_cloud_event_attribute(kfn::CloudEvent& event, std::string_view name, std::string const& value) {
+  if (name == "id")
+    event.id = value;
+  else if (name == "source")
+    event.source = value;
+  else if (name == "type")
+    event.type = value;
+  else if (name == "specversion")
+    event.specversion = value;
+  else if (name == "subject")
+    event.subject = value;
+  else if (name == "time")
+    event.time = value;
+  else if (name == "datacontenttype")
+    event.datacontenttype = value;
+  else
+    event.extensions[std::string(name)] = value;
 }
 
 std::string traceparent_of(Headers const& headers) {

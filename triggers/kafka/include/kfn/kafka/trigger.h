@@ -75,4 +75,8 @@ kfn::CloudEvent to_cloud_event(std::string_view topic, std::int32_t partition, s
                                std::optional<std::string_view> key, std::string_view value,
                                Headers const& headers);
 
+// Puts one CloudEvents attribute (by its name without any `ce_` prefix) where it belongs: a core
+// attribute of `event`, or an extension.
+void set_cloud_event_attribute(kfn::CloudEvent& event, std::string_view name, std::string const& value);
+
 }  // namespace kfn::kafka
