@@ -72,7 +72,7 @@ Completion RecordHandler::handle(WorkPtr const& work) {
   ++work->attempts;
   auto const& event = event_of(*work);
   kfn::host::Invocation invocation;
-  invocation.deadline = Clock::now() + settings_.invocation_timeout;
+  invocation.deadline = work->started_at + settings_.invocation_timeout;  // taken just now, by this worker
   invocation.request_id = event.id;
   invocation.traceparent = traceparent_of(work->record.headers);
   auto result = invoke_(event, invocation);

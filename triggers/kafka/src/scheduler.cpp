@@ -140,28 +140,29 @@ bool Scheduler::help_if_stuck() {
 WorkPtr Scheduler::next() {
   std::unique_lock lock(mutex_);
   census_.start_searching();
-  return next_locked(lock);
+  return next_locked(lock, Clock::now());
 }
 
 void Scheduler::complete(WorkPtr const& work, Completion completion) {
   std::lock_guard lock(mutex_);
-  complete_locked(work, completion);
+  complete_locked(work, completion, Clock::now());
 }
 
 WorkPtr Scheduler::complete_and_next(WorkPtr const& work, Completion completion) {
   std::unique_lock lock(mutex_);
   census_.done_with_record(work->started_at);
   census_.start_searching();  // before completing: the record its key frees is this worker's to take
-  complete_locked(work, completion);
-  return next_locked(lock);
+  auto const now = Clock::now();
+  complete_locked(work, completion, now);
+  return next_locked(lock, now);
 }
 
-void Scheduler::complete_locked(WorkPtr const& work, Completion completion) {
+void Scheduler::complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now) {
   auto& slot = *work->slot;
   if (slot.removed) return;
   switch (completion.kind) {
     case Completion::Kind::kFinished:
-      finish_locked(work, Clock::now());
+      finish_locked(work, now);
       break;
     case Completion::Kind::kRetryAt:
       delayed_.push_back({completion.when, next_sequence_++, work});
@@ -232,7 +233,11 @@ void Scheduler::release_locked(PartitionSlot& slot) {
 
 WorkPtr Scheduler::try_next() {
   std::lock_guard lock(mutex_);
-  return stopped_ ? nullptr : take_ready_locked(Clock::now());
+  if (stopped_) return nullptr;
+  auto const now = Clock::now();
+  auto work = take_ready_locked(now);
+  if (work) work->started_at = now;
+  return work;
 }
 
 WorkPtr Scheduler::take_ready_locked(Clock::time_point now) {
@@ -246,13 +251,12 @@ WorkPtr Scheduler::take_ready_locked(Clock::time_point now) {
 }
 
 // The caller is counted as searching; it leaves that count with a record, asleep, or stopped.
-WorkPtr Scheduler::next_locked(std::unique_lock<std::mutex>& lock) {
+WorkPtr Scheduler::next_locked(std::unique_lock<std::mutex>& lock, Clock::time_point now) {
   for (;;) {
     if (stopped_) {
       census_.stop_searching();
       return nullptr;
     }
-    auto const now = Clock::now();
     if (auto work = take_ready_locked(now)) {
       census_.took_record(now);
       work->started_at = now;
@@ -266,6 +270,7 @@ WorkPtr Scheduler::next_locked(std::unique_lock<std::mutex>& lock) {
       work_available_.wait_until(lock, delayed_.front().when);
     }
     census_.wake_up();
+    now = Clock::now();
   }
 }
 
