@@ -71,7 +71,19 @@ t0=$(ticks)
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
 /usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
 t1=$(ticks)
-sleep 5  # let the last frames arrive before asking for the numbers
+# Past saturation the pipeline drains for seconds after the last send: wait until the edge has queued
+# every frame the accepted sends owe (10 each) or its count stops moving for 5 s, then a moment for
+# the last writes to reach the client.
+owed=$(( $(awk '{print $2}' "$STATE/sent") * 10 ))
+last= still=0
+for _ in $(seq 1 120); do
+  done_now=$(awk -v a="$deliveries_before" -v b="$(metric kfn_sse_deliveries_total)" 'BEGIN {printf "%d", b - a}')
+  [ "$done_now" -ge "$owed" ] && break
+  if [ "$done_now" = "$last" ]; then still=$((still + 1)); [ $still -ge 5 ] && break; else still=0; fi
+  last=$done_now
+  sleep 1  # polling a counter nothing announces
+done
+sleep 1
 exec 7>&-
 wait "$LAT_PID" || true
 result=$(sed -n 2p "$STATE/lat.out")
