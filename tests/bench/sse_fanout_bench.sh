@@ -59,18 +59,25 @@ for _ in $(seq 1 1200); do grep -q "^open" "$STATE/lat.out" && break; sleep 0.1;
 echo "streams $(head -1 "$STATE/lat.out")"
 # A few messages first, so every path (connections, statements, consumers' fetches) is warm.
 /usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" 100 2 warmup >/dev/null
-metric() { curl -s "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {print $2}'; }
+metric() { curl -s "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {printf "%d", $2}'; }
+# The warm-up's frames must be counted before the run starts: wait until the edge's count holds still.
 deliveries_before=$(metric kfn_sse_deliveries_total)
+for _ in $(seq 1 30); do
+  sleep 1  # polling a counter nothing announces
+  now=$(metric kfn_sse_deliveries_total)
+  [ "$now" = "$deliveries_before" ] && break
+  deliveries_before=$now
+done
 
 echo "== $RATE messages/s for $SECONDS_OF_LOAD s"
 if [ "${PERF:-0}" = 1 ]; then
   perf record -g -p "$KFN_PID" -o perf.data -- sleep $((SECONDS_OF_LOAD + 2)) 2>/dev/null &
 fi
 ticks() { awk '{print $14 + $15}' "/proc/$KFN_PID/stat"; }
-t0=$(ticks)
+t0=$(ticks) w0=$(date +%s.%N)
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
 /usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
-t1=$(ticks)
+t1=$(ticks) w1=$(date +%s.%N)
 # Past saturation the pipeline drains for seconds after the last send: wait until the edge has queued
 # every frame the accepted sends owe (10 each) or its count stops moving for 5 s, then a moment for
 # the last writes to reach the client.
@@ -94,7 +101,7 @@ awk -v r="$result" -v sent="$sent" 'BEGIN {
   expected = sent * 10
   printf "frames expected %d, distinct received %d, lost %d\n", expected, v["distinct"], expected - v["distinct"] }'
 echo "edge deliveries in the run: $(awk -v a="$deliveries_before" -v b="$(metric kfn_sse_deliveries_total)" 'BEGIN {print b - a}')"
-echo "runner cpu during the load: $(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v s="$SECONDS_OF_LOAD" 'BEGIN {printf "%.0f%% of one core", 100 * t / hz / s}')"
+echo "runner cpu while sending: $(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v w0="$w0" -v w1="$w1" 'BEGIN {printf "%.0f%% of one core", 100 * t / hz / (w1 - w0)}')"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^kfn_sse_delivery_latency_seconds_bucket' | tr '\n' ' '; echo
 echo "runner's busiest threads mid-load (top -H):"
 awk 'NR > 7 && NR <= 17 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"
