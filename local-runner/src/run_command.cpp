@@ -70,9 +70,11 @@ int run(RunOptions const& options) {
   std::vector<std::unique_ptr<kfn::sse::Edge>> edges;
   for (auto const* fn : host.functions()) {
     if (!fn->sse) continue;
-    edges.push_back(std::make_unique<kfn::sse::Edge>(
-        *services, metrics, log,
-        kfn::sse::EdgeOptions::from_manifest(*fn, backing.kafka_brokers, options.schema_prefix)));
+    auto edge_options =
+        kfn::sse::EdgeOptions::from_manifest(*fn, backing.kafka_brokers, options.schema_prefix);
+    // The embedded mock cluster holds an empty fetch for its whole wait (see EdgeOptions::fetch_wait).
+    if (backing.kafka_embedded) edge_options.fetch_wait = std::chrono::milliseconds(5);
+    edges.push_back(std::make_unique<kfn::sse::Edge>(*services, metrics, log, std::move(edge_options)));
     for (auto& route : edges.back()->routes()) server_options.mounted_routes.push_back(std::move(route));
   }
   for (auto& edge : edges) edge->start();

@@ -6,8 +6,15 @@ hold:    opens USERS x PER_USER streams (Bearer tokens minted with the runner's 
          stdin closes. Prints "open <n>" once they are all answered.
 latency: opens one stream per user and, while a producer (kcat) publishes EventDelivery records whose
          data holds "sent_at_ns", records publish-to-receipt latency; prints p50/p99/max on stdin EOF.
+latency-file PORT USERS_FILE: the same over one stream per line of USERS_FILE ("user_id token room_id",
+         sse_fanout_setup.py's output) while sse_fanout_send.py sends real messages whose content holds
+         "n:<i> sent_at_ns:<ns>"; also prints how many distinct (user, message) pairs arrived, so the
+         bench can count what was lost.
 """
-import base64, hashlib, hmac, json, os, resource, selectors, socket, sys, time, uuid
+import base64, hashlib, hmac, json, os, re, resource, selectors, socket, sys, time, uuid
+
+SENT_AT = re.compile(rb'sent_at_ns"?:(\d+)')
+MESSAGE_NUMBER = re.compile(rb'\bn:(\d+)')
 
 
 def b64(data: bytes) -> str:
@@ -23,21 +30,20 @@ def token(secret: str, user_id: int) -> str:
     return f"{header}.{claims}.{b64(signature)}"
 
 
-def open_streams(port, secret, users, per_user, sources):
+def open_streams(port, requests, sources):
+    """requests: (user, request bytes) per stream."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
     selector = selectors.DefaultSelector()
     streams = []
-    for user in range(1, users + 1):
-        request = (f"GET /events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token(secret, user)}\r\n\r\n").encode()
-        for _ in range(per_user):
-            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-            s.bind((sources[len(streams) % len(sources)], 0))
-            s.connect(("127.0.0.1", port))
-            s.sendall(request)
-            s.setblocking(False)
-            selector.register(s, selectors.EVENT_READ, {"buffer": b"", "head": False, "user": user})
-            streams.append(s)
+    for user, request in requests:
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.bind((sources[len(streams) % len(sources)], 0))
+        s.connect(("127.0.0.1", port))
+        s.sendall(request)
+        s.setblocking(False)
+        selector.register(s, selectors.EVENT_READ, {"buffer": b"", "head": False, "user": user})
+        streams.append(s)
     answered = 0
     deadline = time.time() + 120
     while answered < len(streams) and time.time() < deadline:
@@ -56,14 +62,29 @@ def open_streams(port, secret, users, per_user, sources):
     return selector, streams, answered
 
 
+def stream_request(token):
+    return f"GET /events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n".encode()
+
+
 def main():
-    mode, port, secret, users, per_user = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    mode, port = sys.argv[1], int(sys.argv[2])
+    if mode == "latency-file":
+        requests = []
+        for line in open(sys.argv[3]):
+            user, user_token, _room = line.split()
+            requests.append((int(user), stream_request(user_token)))
+    else:
+        secret, users, per_user = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+        requests = [(user, stream_request(token(secret, user)))
+                    for user in range(1, users + 1) for _ in range(per_user)]
+    measuring = mode.startswith("latency")
     sources = [f"127.0.0.{i}" for i in range(1, 9)]
-    selector, streams, answered = open_streams(port, secret, users, per_user, sources)
+    selector, streams, answered = open_streams(port, requests, sources)
     print(f"open {answered}", flush=True)
     os.set_blocking(sys.stdin.fileno(), False)
     selector.register(sys.stdin, selectors.EVENT_READ, None)
     latencies = []
+    delivered = set()  # (user, message number): a duplicate frame counts once
     done = False
     while not done:
         for key, _ in selector.select(timeout=1):
@@ -75,22 +96,30 @@ def main():
             if not chunk:
                 selector.unregister(key.fileobj)
                 continue
-            if mode != "latency":
+            if not measuring:
                 continue
             now = time.time_ns()
-            for line in chunk.split(b"\n"):
-                at = line.find(b'"sent_at_ns":')
-                if line.startswith(b"data: ") and at >= 0:
-                    sent = int(line[at + 13:].split(b"}")[0].split(b",")[0])
-                    latencies.append((now - sent) / 1e6)
-    if mode == "latency":
+            state = key.data
+            lines = (state["buffer"] + chunk).split(b"\n")
+            state["buffer"] = lines.pop()  # a line the next read completes
+            for line in lines:
+                if not line.startswith(b"data: ") or b"warmup:" in line:
+                    continue
+                sent = SENT_AT.search(line)
+                if not sent:
+                    continue
+                latencies.append((now - int(sent.group(1))) / 1e6)
+                number = MESSAGE_NUMBER.search(line)
+                if number:
+                    delivered.add((state["user"], int(number.group(1))))
+    if measuring:
         latencies.sort()
         n = len(latencies)
         if n:
-            print(f"events {n} p50_ms {latencies[n // 2]:.1f} p99_ms {latencies[int(n * 0.99)]:.1f} "
-                  f"max_ms {latencies[-1]:.1f}", flush=True)
+            print(f"events {n} distinct {len(delivered)} p50_ms {latencies[n // 2]:.1f} "
+                  f"p99_ms {latencies[int(n * 0.99)]:.1f} max_ms {latencies[-1]:.1f}", flush=True)
         else:
-            print("events 0", flush=True)
+            print("events 0 distinct 0", flush=True)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "keep_alive.h"
+#include "peer_release.h"
 #include "pistache_bridge.h"
 #include "wire_response.h"
 
@@ -32,8 +33,12 @@ namespace {
 // on the reactor (Peer::send), whose promise is resolved under its lock once written.
 class PistacheSink final : public ResponseSink {
  public:
-  PistacheSink(std::weak_ptr<Pistache::Tcp::Peer> peer, bool http_1_1, bool client_keep_alive)
-      : peer_(std::move(peer)), http_1_1_(http_1_1), client_keep_alive_(client_keep_alive) {}
+  PistacheSink(Pistache::Tcp::Transport& transport, std::weak_ptr<Pistache::Tcp::Peer> peer, bool http_1_1,
+               bool client_keep_alive)
+      : transport_(transport),
+        peer_(std::move(peer)),
+        http_1_1_(http_1_1),
+        client_keep_alive_(client_keep_alive) {}
 
   void send(HttpResponse const& response, bool server_keep_alive,
             std::shared_ptr<InFlight::Ticket> ticket) override {
@@ -52,11 +57,13 @@ class PistacheSink final : public ResponseSink {
     }
   }
 
-  // The taker gets its own descriptor, so Pistache closing its fd (keep-alive timeout, client close)
+  // The taker gets its own descriptor, so Pistache closing its fd (client close, release_peer)
   // neither closes the socket under the taker nor lets a reused fd number receive the taker's bytes.
-  // The peer is marked idle: Pistache 0.0.5 answers a peer whose request is still "in progress" past
-  // the header timeout with "HTTP/1.1 408", which would land inside the stream's body; an idle peer
-  // is only closed (its fd, not the socket) after the keep-alive timeout.
+  // Pistache's peer is then released on its reactor thread, so a stream costs one descriptor, not
+  // two until the keep-alive timeout (the fd limit is what bounds the streams one process holds).
+  // Until then the peer is marked idle: Pistache 0.0.5 answers a peer whose request is still "in
+  // progress" past the header timeout with "HTTP/1.1 408", which would land inside the stream's body;
+  // an idle peer is only closed (its fd, not the socket).
   // The head goes out with a blocking-free send on a connection that has nothing else queued; a
   // socket that will not take a few hundred bytes at once is treated as gone.
   int take_over(std::string const& head) override {
@@ -72,6 +79,7 @@ class PistacheSink final : public ResponseSink {
       ::close(fd);
       return -1;
     }
+    release_peer(transport_, peer);
     return fd;
   }
 
@@ -87,6 +95,7 @@ class PistacheSink final : public ResponseSink {
         .then([ticket](ssize_t) {}, [ticket](std::exception_ptr&) {});
   }
 
+  Pistache::Tcp::Transport& transport_;  // the peer's; outlives the workers (Server::stop)
   std::weak_ptr<Pistache::Tcp::Peer> peer_;
   bool http_1_1_;
   bool client_keep_alive_;
@@ -100,8 +109,9 @@ void PistacheHandler::onRequest(Pistache::Http::Request const& request,
   std::optional<std::string> connection;
   if (auto raw = request.headers().tryGetRaw("Connection")) connection = raw->value();
   bool http_1_1 = request.version() == Pistache::Http::Version::Http11;
-  auto sink =
-      std::make_shared<PistacheSink>(writer.peer(), http_1_1, client_wants_keep_alive(http_1_1, connection));
+  // This clone's transport is the one whose reactor thread owns the peer (we are on that thread).
+  auto sink = std::make_shared<PistacheSink>(*transport(), writer.peer(), http_1_1,
+                                             client_wants_keep_alive(http_1_1, connection));
   pipeline_->handle(to_kfn_request(request), std::move(sink));
 }
 

@@ -1,11 +1,19 @@
 // Mounted routes that take their connection over (the SSE edge's way to stream), on a real Server:
 // the head the server writes, and a stream that outlives Pistache's request and keep-alive timeouts.
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "server_fixture.h"
 
@@ -49,6 +57,76 @@ struct Ticker {
     if (thread.joinable()) thread.join();
   }
 };
+
+// Takes each connection over and keeps its descriptor, writing nothing: what an idle SSE stream is.
+struct Holder {
+  std::mutex mutex;
+  std::vector<int> fds;
+
+  MountedRoute route() {
+    return {"GET", "/hold", MountedAuth::kOptional,
+            [this](kfn::HttpRequest const&, kfn::Identity const*, Connection& connection) {
+              kfn::HttpResponse head;
+              head.status = 200;
+              head.headers.set("Content-Type", "text/event-stream");
+              int const taken = connection.take_over(head);
+              std::lock_guard lock(mutex);
+              if (taken >= 0) fds.push_back(taken);
+              return kfn::HttpResponse{};  // discarded
+            }};
+  }
+  std::size_t held() {
+    std::lock_guard lock(mutex);
+    return fds.size();
+  }
+  ~Holder() {
+    for (int fd : fds) ::close(fd);
+  }
+};
+
+// The server's ends of connections to `port`: Pistache's descriptors and the takers' dups alike
+// (the test's client ends have another local port; the listening socket has no peer).
+std::size_t server_side_descriptors(std::uint16_t port) {
+  std::size_t count = 0;
+  for (auto const& entry : std::filesystem::directory_iterator("/proc/self/fd")) {
+    int const fd = std::stoi(entry.path().filename().string());
+    sockaddr_in local{};
+    sockaddr_in peer{};
+    socklen_t local_size = sizeof local;
+    socklen_t peer_size = sizeof peer;
+    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
+        local.sin_family != AF_INET)
+      continue;
+    if (ntohs(local.sin_port) != port) continue;
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) == 0) ++count;
+  }
+  return count;
+}
+
+// The local port of a client's socket, or the remote port of a server-side one: what pairs them.
+std::uint16_t port_of(int fd, bool remote) {
+  sockaddr_in address{};
+  socklen_t size = sizeof address;
+  auto* raw = reinterpret_cast<sockaddr*>(&address);
+  if ((remote ? ::getpeername(fd, raw, &size) : ::getsockname(fd, raw, &size)) != 0) return 0;
+  return ntohs(address.sin_port);
+}
+
+std::string chunk(std::string const& body) {
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx\r\n", body.size());
+  return size + body + "\r\n";
+}
+
+// Polls a condition nothing announces (the kernel's descriptor table) until it holds or 10 s pass.
+bool eventually(std::function<bool()> const& condition) {
+  auto const deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= deadline) return condition();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return true;
+}
 
 std::string read_some(int fd) {
   char buffer[4096];
@@ -99,4 +177,55 @@ TEST_CASE("mounted routes answer 405 for other methods and 401 for a bad token")
   ServerFixture fixture(options);
   CHECK(fixture.request("POST", "/stream").status == 405);
   CHECK(fixture.request("GET", "/stream", {{"Authorization", "Bearer nonsense"}}).status == 401);
+}
+
+// Pistache keeps a peer's descriptor until its keep-alive timeout (here far away); a taken-over
+// stream must cost the server one descriptor (the taker's), or 10,000 streams need 20,000.
+TEST_CASE("a taken-over stream costs the server one descriptor and keeps working; keep-alive peers stay") {
+  constexpr std::size_t kStreams = 12;
+  Holder holder;
+  auto options = ServerFixture::default_options();
+  options.keepalive_timeout = std::chrono::seconds(300);
+  options.mounted_routes.push_back(holder.route());
+  ServerFixture fixture(options);
+  auto const port = fixture.port();
+
+  std::vector<std::unique_ptr<RawHttpClient>> clients;
+  for (std::size_t i = 0; i < kStreams; ++i) {
+    clients.push_back(std::make_unique<RawHttpClient>(port));
+    clients.back()->send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(read_some(clients.back()->fd()).rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+  }
+  REQUIRE(eventually([&] { return holder.held() == kStreams; }));
+  // The taker's descriptor per stream, and no other: Pistache's own are closed.
+  CHECK(eventually([&] { return server_side_descriptors(port) == kStreams; }));
+
+  // The sockets are intact: every stream still reaches its own client.
+  {
+    std::lock_guard lock(holder.mutex);
+    for (int fd : holder.fds) {
+      auto const bytes = chunk("to " + std::to_string(port_of(fd, true)) + "\n");
+      REQUIRE(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(bytes.size()));
+    }
+  }
+  for (auto const& client : clients)
+    CHECK(read_some(client->fd()) == chunk("to " + std::to_string(port_of(client->fd(), false)) + "\n"));
+
+  // Plain keep-alive connections are left alone: several requests on one connection, whose server
+  // end stays open in between.
+  RawHttpClient keep(port);
+  CHECK(keep.request("GET", "/echo/1").status == 200);
+  CHECK(eventually([&] { return server_side_descriptors(port) == kStreams + 1; }));
+  CHECK(keep.request("GET", "/echo/2").status == 200);
+  CHECK(keep.request("GET", "/echo/3").status == 200);
+
+  // A stream opened after a client left (its Pistache fd number long free for reuse) is released
+  // the same way, and the keep-alive connection is unaffected.
+  clients.front().reset();
+  RawHttpClient late(port);
+  late.send("GET /hold HTTP/1.1\r\nHost: x\r\n\r\n");
+  CHECK(read_some(late.fd()).rfind("HTTP/1.1 200 OK\r\n", 0) == 0);
+  REQUIRE(eventually([&] { return holder.held() == kStreams + 1; }));
+  CHECK(eventually([&] { return server_side_descriptors(port) == kStreams + 2; }));
+  CHECK(keep.request("GET", "/echo/4").status == 200);
 }

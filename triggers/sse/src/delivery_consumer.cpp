@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "consumer_properties.h"
+
 namespace kfn::sse {
 namespace {
 
@@ -83,15 +85,9 @@ void DeliveryConsumer::start(std::chrono::milliseconds patience) {
   client_ = std::make_unique<Client>();
   client_->log = &log_;
   ConfHandle conf(rd_kafka_conf_new());
-  set(conf.get(), "bootstrap.servers", settings_.brokers);
-  set(conf.get(), "group.id", settings_.group_id);
-  set(conf.get(), "client.id", "kfn-sse-edge");
-  set(conf.get(), "enable.auto.commit", "false");  // the group is this process's alone: nothing to resume
-  set(conf.get(), "auto.offset.reset", "latest");
-  set(conf.get(), "enable.partition.eof", "false");
-  // Live events: a fetch answers as soon as records arrive on a real broker; this bounds the wait on
-  // brokers (and librdkafka's mock cluster) that hold fetches for fetch.wait.max.ms.
-  set(conf.get(), "fetch.wait.max.ms", "20");
+  for (auto const& [key, value] :
+       consumer_properties(settings_.brokers, settings_.group_id, settings_.fetch_wait))
+    set(conf.get(), key.c_str(), value);
   rd_kafka_conf_set_opaque(conf.get(), client_.get());
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Client::on_rebalance);
   char error[512];

@@ -26,7 +26,8 @@ class DeliveryConsumer {
   struct Settings {
     std::string brokers;
     std::string topic;
-    std::string group_id;  // unique per process
+    std::string group_id;                      // unique per process
+    std::chrono::milliseconds fetch_wait{20};  // see consumer_properties.h
   };
 
   // `on_batch` gets what one poll round returned (up to kMaxBatch deliveries, in partition order).

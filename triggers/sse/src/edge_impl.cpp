@@ -59,7 +59,8 @@ Edge::Impl::Impl(kfn::host::Services& services, kfn::host::MetricsRegistry& metr
            options.trigger.heartbeat},
           [this](std::int64_t user) { return registry.count_of(user); }, *log),
       consumer(
-          {options.kafka_brokers, options.trigger.topic, options.function_name + "-" + edge_id},
+          {options.kafka_brokers, options.trigger.topic, options.function_name + "-" + edge_id,
+           options.fetch_wait},
           [this](std::vector<Delivery> const& batch) { deliver(batch); }, *log) {}
 
 Edge::Impl::~Impl() { stop(); }

@@ -25,6 +25,10 @@ struct EdgeOptions {
   kfn::host::SseTrigger trigger;  // paths, topic, limits
   std::string kafka_brokers;
   std::string key_prefix;  // Redis namespace, e.g. "kfn:sse:"; a deployment's prefix keeps tests apart
+  // How long a fetch of the deliveries topic waits for records. Against librdkafka's mock cluster,
+  // which holds such fetches for the whole wait, use a few ms (as the Kafka trigger does): there the
+  // wait is added to every delivery's latency. On real brokers it is only the idle polling rate.
+  std::chrono::milliseconds fetch_wait{20};
 
   // From the manifest, then KFN_SSE_TICKET_TTL_MS, KFN_SSE_HEARTBEAT_MS and KFN_SSE_MAX_QUEUE_BYTES
   // when set (tests shorten them; operators may too).
