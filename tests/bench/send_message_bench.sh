@@ -22,17 +22,15 @@ for tool in wrk python3 mysql mysqlslap ss; do
 done
 cmake --build "$BUILD" --target kfn bench_noop >/dev/null
 
-[[ $MYSQL_URL =~ ^mysql://([^:@/]+)(:[^@]*)?@([^:/]+):([0-9]+) ]] || { echo "cannot read MYSQL_URL" >&2; exit 1; }
-DB_USER=${BASH_REMATCH[1]} DB_HOST=${BASH_REMATCH[3]} DB_PORT=${BASH_REMATCH[4]}
+source tests/bench/bench_db.sh
+bench_db_parse "$MYSQL_URL"
 PREFIX="bench$$_"
 STATE=$(mktemp -d)
 KFN_PID= NOOP_PID=
 cleanup() {
   kill $KFN_PID $NOOP_PID 2>/dev/null || true
   wait 2>/dev/null || true
-  for db in $(mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -e "SHOW DATABASES LIKE '${PREFIX//_/\\_}%'" 2>/dev/null); do
-    mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "DROP DATABASE \`$db\`" || true
-  done
+  bench_db_drop_prefixed "$PREFIX"
   rm -rf "$STATE"
 }
 trap cleanup EXIT

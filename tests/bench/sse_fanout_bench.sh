@@ -21,8 +21,8 @@ SECONDS_OF_LOAD=${SECONDS_OF_LOAD:-10}
 MYSQL_URL=${MYSQL_URL:-${KFN_TEST_MYSQL_URL:-}}
 REDIS_URL=${REDIS_URL:-${KFN_TEST_REDIS_URL:-}}
 [ -n "$MYSQL_URL" ] && [ -n "$REDIS_URL" ] || { echo "set MYSQL_URL and REDIS_URL (see dev.sh)" >&2; exit 1; }
-[[ $MYSQL_URL =~ ^mysql://([^:@/]+)(:[^@]*)?@([^:/]+):([0-9]+) ]] || { echo "cannot read MYSQL_URL" >&2; exit 1; }
-DB_USER=${BASH_REMATCH[1]} DB_HOST=${BASH_REMATCH[3]} DB_PORT=${BASH_REMATCH[4]}
+source tests/bench/bench_db.sh
+bench_db_parse "$MYSQL_URL"
 ulimit -n "$(ulimit -Hn)"
 PREFIX="fanout$$_"
 STATE=$(mktemp -d)
@@ -30,9 +30,7 @@ KFN_PID= LAT_PID=
 cleanup() {
   kill $KFN_PID $LAT_PID 2>/dev/null || true
   wait 2>/dev/null || true
-  for db in $(mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -e "SHOW DATABASES LIKE '${PREFIX//_/\\_}%'" 2>/dev/null); do
-    mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -e "DROP DATABASE \`$db\`" || true
-  done
+  bench_db_drop_prefixed "$PREFIX"
   rm -rf "$STATE"
 }
 trap cleanup EXIT
