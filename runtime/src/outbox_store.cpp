@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "kfn/multi_row_insert.h"
+
 namespace kfn::host {
 namespace {
 
@@ -41,31 +43,17 @@ std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& r
   return static_cast<std::int64_t>(result.insert_id);
 }
 
-// Multi-row inserts come in power-of-two sizes, so a handful of prepared statements serve any count.
-// A multi-row VALUES insert is a "simple insert": InnoDB hands it consecutive ids in every
-// innodb_autoinc_lock_mode, so the first id gives all of them.
 std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection,
                                              std::vector<KafkaRecord> const& records) {
-  constexpr std::size_t kLargestChunk = 32;
-  std::vector<std::int64_t> ids;
-  ids.reserve(records.size());
-  std::size_t next = 0;
-  while (next < records.size()) {
-    std::size_t chunk = kLargestChunk;
-    while (chunk > records.size() - next) chunk /= 2;
-    std::string sql = "INSERT INTO kfn_outbox (topic, msg_key, value, headers, created_at) VALUES ";
-    SqlParams params;
-    params.reserve(chunk * 4);
-    for (std::size_t i = 0; i < chunk; ++i) {
-      auto const& record = records[next + i];
-      sql += i == 0 ? "(?, ?, ?, ?, UTC_TIMESTAMP(3))" : ", (?, ?, ?, ?, UTC_TIMESTAMP(3))";
-      params.insert(params.end(), {record.topic, record.key, record.value, encode_headers(record.headers)});
-    }
-    auto const result = connection.execute(sql, params);
-    for (std::size_t i = 0; i < chunk; ++i) ids.push_back(static_cast<std::int64_t>(result.insert_id + i));
-    next += chunk;
-  }
-  return ids;
+  constexpr std::size_t kParamsPerRow = 4;
+  return insert_rows_in_chunks(
+      records.size(), "INSERT INTO kfn_outbox (topic, msg_key, value, headers, created_at) VALUES ",
+      "(?, ?, ?, ?, UTC_TIMESTAMP(3))", kParamsPerRow,
+      [&](std::size_t i, SqlParams& params) {
+        auto const& record = records[i];
+        params.insert(params.end(), {record.topic, record.key, record.value, encode_headers(record.headers)});
+      },
+      [&](std::string const& sql, SqlParams const& params) { return connection.execute(sql, params); });
 }
 
 std::vector<OutboxRow> select_outbox_rows_older_than(MysqlConnection& connection,

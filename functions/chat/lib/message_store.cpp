@@ -3,6 +3,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "kfn/multi_row_insert.h"
+
 namespace chat {
 namespace {
 
@@ -58,33 +60,20 @@ void advance_rooms(kfn::Transaction& tx, std::vector<RoomAdvance> const& rooms) 
   tx.execute(sql, params);
 }
 
-// Power-of-two chunks keep the number of statement texts small. A multi-row VALUES insert is a
-// "simple insert": InnoDB gives it consecutive ids in every innodb_autoinc_lock_mode.
 std::vector<std::int64_t> insert_messages(kfn::Transaction& tx, std::vector<Message const*> const& messages) {
-  constexpr std::size_t kLargestChunk = 32;
-  std::vector<std::int64_t> ids;
-  ids.reserve(messages.size());
-  std::size_t next = 0;
-  while (next < messages.size()) {
-    std::size_t chunk = kLargestChunk;
-    while (chunk > messages.size() - next) chunk /= 2;
-    std::string sql =
-        "INSERT INTO messages (room_id, seq, user_id, content, message_type, client_message_id, created_at, "
-        "edited_at, deleted) VALUES ";
-    kfn::SqlParams params;
-    params.reserve(chunk * 7);
-    for (std::size_t i = 0; i < chunk; ++i) {
-      auto const& message = *messages[next + i];
-      sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, NULL, 0)" : ", (?, ?, ?, ?, ?, ?, ?, NULL, 0)";
-      params.insert(params.end(),
-                    {message.room_id, message.seq, message.user_id, message.content, message.message_type,
-                     optional_text(message.client_message_id), message.created_at});
-    }
-    auto const result = tx.execute(sql, params);
-    for (std::size_t i = 0; i < chunk; ++i) ids.push_back(static_cast<std::int64_t>(result.insert_id + i));
-    next += chunk;
-  }
-  return ids;
+  constexpr std::size_t kParamsPerRow = 7;
+  return kfn::insert_rows_in_chunks(
+      messages.size(),
+      "INSERT INTO messages (room_id, seq, user_id, content, message_type, client_message_id, created_at, "
+      "edited_at, deleted) VALUES ",
+      "(?, ?, ?, ?, ?, ?, ?, NULL, 0)", kParamsPerRow,
+      [&](std::size_t i, kfn::SqlParams& params) {
+        auto const& message = *messages[i];
+        params.insert(params.end(),
+                      {message.room_id, message.seq, message.user_id, message.content, message.message_type,
+                       optional_text(message.client_message_id), message.created_at});
+      },
+      [&](std::string const& sql, kfn::SqlParams const& params) { return tx.execute(sql, params); });
 }
 
 std::optional<Message> find_by_client_message_id(Sql sql, std::int64_t room_id, std::int64_t user_id,
