@@ -2,7 +2,6 @@
 // scheduler, workers, FunctionHost, offset tracking) against a raw librdkafka consumer loop on the same
 // topic of the same mock cluster, side by side; then publish -> handler latency at a steady rate.
 // Run it through tests/bench/kafka_trigger_bench.sh; results go to docs/benchmarks.md.
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,6 +21,7 @@
 #include "kfn/host/services.h"
 #include "kfn/kafka/trigger.h"
 #include "mock_cluster.h"
+#include "process_cpu.h"
 
 namespace {
 
@@ -29,6 +29,10 @@ using Clock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 namespace kafka = kfn::kafka;
 namespace host = kfn::host;
+using kfn::bench::cpu_by_thread;
+using kfn::bench::process_cpu_seconds;
+using kfn::bench::thread_cpu;
+using kfn::bench::ThreadCpu;
 
 // The mock cluster answers a fetch that finds no data only after the full wait (a real broker answers
 // as soon as data arrives), so both sides of the comparison use a short one.
@@ -71,55 +75,6 @@ Options parse_options(int argc, char** argv) {
       options.max_in_flight = value;
   }
   return options;
-}
-
-// CPU time of the whole process (every thread, the mock brokers' included), in seconds.
-double process_cpu_seconds() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  auto seconds = [](timeval t) {
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
-  };
-  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
-}
-
-// On-CPU nanoseconds of every live thread of this process by thread id, with its name
-// (/proc/self/task/*/schedstat counts in nanoseconds, where /stat counts 10 ms ticks).
-struct ThreadCpu {
-  std::string name;
-  double nanoseconds = 0;
-};
-std::map<int, ThreadCpu> thread_cpu() {
-  std::map<int, ThreadCpu> threads;
-  for (auto const& task : std::filesystem::directory_iterator("/proc/self/task")) {
-    ThreadCpu thread;
-    std::ifstream(task.path() / "comm") >> thread.name;
-    std::ifstream(task.path() / "schedstat") >> thread.nanoseconds;
-    threads[std::stoi(task.path().filename().string())] = thread;
-  }
-  return threads;
-}
-
-// CPU per record by thread name between two snapshots, largest first ("kfn-kafka-poll 1.20 ...").
-std::string cpu_by_thread(std::map<int, ThreadCpu> const& before, std::map<int, ThreadCpu> const& after,
-                          double records) {
-  std::map<std::string, double> by_name;
-  for (auto const& [tid, thread] : after) {
-    auto it = before.find(tid);
-    by_name[thread.name] += thread.nanoseconds - (it == before.end() ? 0 : it->second.nanoseconds);
-  }
-  std::vector<std::pair<double, std::string>> sorted;
-  for (auto const& [name, ns] : by_name) {
-    if (ns / records >= 10) sorted.emplace_back(ns / records / 1000, name);  // skip under 0.01 us
-  }
-  std::sort(sorted.rbegin(), sorted.rend());
-  std::string out;
-  for (auto const& [us, name] : sorted) {
-    char line[64];
-    std::snprintf(line, sizeof line, "%s%s %.2f", out.empty() ? "" : ", ", name.c_str(), us);
-    out += line;
-  }
-  return out;
 }
 
 // Records per second, and CPU microseconds per record, of one run.
