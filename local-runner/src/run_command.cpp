@@ -72,8 +72,7 @@ int run(RunOptions const& options) {
     if (!fn->sse) continue;
     auto edge_options =
         kfn::sse::EdgeOptions::from_manifest(*fn, backing.kafka_brokers, options.schema_prefix);
-    // The embedded mock cluster holds an empty fetch for its whole wait (see EdgeOptions::fetch_wait).
-    if (backing.kafka_embedded) edge_options.fetch_wait = std::chrono::milliseconds(5);
+    if (backing.kafka_embedded) edge_options.fetch_wait = kfn::kafka::kMockClusterFetchWait;
     edges.push_back(std::make_unique<kfn::sse::Edge>(*services, metrics, log, std::move(edge_options)));
     for (auto& route : edges.back()->routes()) server_options.mounted_routes.push_back(std::move(route));
   }

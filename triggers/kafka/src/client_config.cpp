@@ -107,7 +107,8 @@ void forward_client_log(kfn::Logger& log, int level, char const* facility, char 
 
 TriggerOptions TriggerOptions::from_environment(bool mock_cluster) {
   TriggerOptions options;
-  if (mock_cluster) options.consumer_properties.emplace("fetch.wait.max.ms", "5");
+  if (mock_cluster)
+    options.consumer_properties.emplace("fetch.wait.max.ms", std::to_string(kMockClusterFetchWait.count()));
   for (auto& [key, value] : environment_list("KFN_KAFKA_CONSUMER_PROPERTIES"))
     options.consumer_properties[key] = value;
   options.producer_properties = environment_list("KFN_KAFKA_PRODUCER_PROPERTIES");

@@ -28,6 +28,11 @@ namespace kfn::kafka {
 // Record headers in the order they were written; names may repeat.
 using Headers = std::vector<std::pair<std::string, std::string>>;
 
+// librdkafka's mock cluster answers a fetch that finds no record only after the consumer's whole
+// fetch.wait.max.ms (a real broker answers as soon as a record arrives), so every consumer of the
+// embedded cluster waits this long at most instead of librdkafka's 500 ms.
+inline constexpr std::chrono::milliseconds kMockClusterFetchWait{5};
+
 // How the trigger talks to the cluster; the defaults suit production.
 struct TriggerOptions {
   std::chrono::milliseconds commit_interval{1'000};
