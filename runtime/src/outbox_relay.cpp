@@ -98,7 +98,8 @@ void OutboxRelay::on_delivered(std::int64_t id, std::optional<KafkaError> const&
   }
   std::lock_guard lock(mutex_);
   delivered_.push_back(id);
-  wake_.notify_one();
+  // The worker waits for the first row, then for a full statement's worth (or delete_gather).
+  if (delivered_.size() == 1 || delivered_.size() == kOutboxDeleteBatch) wake_.notify_one();
 }
 
 void OutboxRelay::release(std::vector<std::int64_t> const& ids) {
@@ -123,6 +124,11 @@ void OutboxRelay::run() {
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait_until(lock, next_sweep, [&] { return stopping_ || (!delivered_.empty() && !deletes_failed); });
+    if (!delivered_.empty() && !deletes_failed) {
+      auto const gathered_by = std::min(next_sweep, std::chrono::steady_clock::now() + settings_.delete_gather);
+      wake_.wait_until(lock, gathered_by,
+                       [&] { return stopping_ || delivered_.size() >= kOutboxDeleteBatch; });
+    }
     bool const stopping = stopping_;
     bool const sweep_due = !stopping && std::chrono::steady_clock::now() >= next_sweep;
     lock.unlock();

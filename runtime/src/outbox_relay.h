@@ -31,6 +31,9 @@ struct OutboxRelaySettings {
   std::chrono::milliseconds sweep_interval{2'000};
   std::chrono::milliseconds sweep_age{5'000};  // rows older than this are republished
   std::size_t sweep_batch = 500;
+  // Delivered rows wait up to this long for company before they are deleted, so a busy outbox pays
+  // one statement and one commit per kOutboxDeleteBatch rows rather than one per delivery report.
+  std::chrono::milliseconds delete_gather{20};
 };
 
 // Thread-safe. Must outlive the producer's delivery callbacks: close the producer before destroying it.

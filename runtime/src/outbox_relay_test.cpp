@@ -189,3 +189,31 @@ TEST_CASE("publish_all writes many events in one go; all arrive in order, each w
   }
   CHECK(eventually([&] { return fixture.outbox_rows() == 0; }));
 }
+
+TEST_CASE("events published one by one are written to the outbox together at commit, in order") {
+  OutboxFixture fixture;
+  // One connection, so the session counters read before and after are the transaction's own.
+  MysqlPool single_connection{test_mysql(fixture.schema.name()), 1};
+  MysqlSchemaDatabase database{single_connection, &fixture.relay};
+  auto const inserts_so_far = [&] {
+    return std::stoll(database.execute("SHOW SESSION STATUS LIKE 'Com_insert'", {}).rows.at(0).str(1));
+  };
+  constexpr int kEvents = 10;  // what notify-push publishes for one message to a room of ten
+  auto const publish_and_commit = [&](int first) {
+    auto transaction =
+        database.begin({"notify-push", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"});
+    for (int i = first; i < first + kEvents; ++i)
+      transaction->publish(DomainEvent{kTopic, "user-" + std::to_string(i), "MessageSent", {{"n", i}}});
+    transaction->commit();
+  };  // ending the transaction gives the one connection back
+  publish_and_commit(0);  // the first one also prepares the statement, which the counter counts too
+  auto const before = inserts_so_far();
+  publish_and_commit(kEvents);
+  // 8 + 2 rows: multi-row chunks are powers of two (kfn/multi_row_insert.h). One insert per publish
+  // would be 10.
+  CHECK(inserts_so_far() - before == 2);
+
+  auto const records = read_topic(fixture.kafka.bootstrap(), kTopic, 2 * kEvents);
+  REQUIRE(records.size() == 2 * kEvents);
+  for (int i = 0; i < 2 * kEvents; ++i) CHECK(nlohmann::json::parse(records[i].value)["n"] == i);
+}

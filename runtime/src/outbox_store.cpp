@@ -1,4 +1,4 @@
-// Outbox SQL. Deletes go in fixed-size batches (short ones padded by repeating an id), so a single
+// Outbox SQL. Deletes go in fixed-size batches (kOutboxDeleteBatch) (short ones padded by repeating an id), so a single
 // prepared statement serves every batch.
 #include "outbox_store.h"
 
@@ -9,8 +9,6 @@
 
 namespace kfn::host {
 namespace {
-
-constexpr std::size_t kDeleteBatch = 64;
 
 std::string encode_headers(std::vector<std::pair<std::string, std::string>> const& headers) {
   auto pairs = nlohmann::json::array();
@@ -28,20 +26,12 @@ std::vector<std::pair<std::string, std::string>> decode_headers(std::string cons
 
 std::string delete_statement() {
   std::string sql = "DELETE FROM kfn_outbox WHERE id IN (?";
-  for (std::size_t i = 1; i < kDeleteBatch; ++i) sql += ",?";
+  for (std::size_t i = 1; i < kOutboxDeleteBatch; ++i) sql += ",?";
   sql += ")";
   return sql;
 }
 
 }  // namespace
-
-std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& record) {
-  auto const result = connection.execute(
-      "INSERT INTO kfn_outbox (topic, msg_key, value, headers, created_at) VALUES (?, ?, ?, ?, "
-      "UTC_TIMESTAMP(3))",
-      {record.topic, record.key, record.value, encode_headers(record.headers)});
-  return static_cast<std::int64_t>(result.insert_id);
-}
 
 std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection,
                                              std::vector<KafkaRecord> const& records) {
@@ -78,12 +68,12 @@ std::vector<OutboxRow> select_outbox_rows_older_than(MysqlConnection& connection
 
 void delete_outbox_rows(MysqlConnection& connection, std::vector<std::int64_t> const& ids) {
   static std::string const sql = delete_statement();
-  for (std::size_t start = 0; start < ids.size(); start += kDeleteBatch) {
+  for (std::size_t start = 0; start < ids.size(); start += kOutboxDeleteBatch) {
     SqlParams batch;
-    batch.reserve(kDeleteBatch);
-    auto const end = std::min(ids.size(), start + kDeleteBatch);
+    batch.reserve(kOutboxDeleteBatch);
+    auto const end = std::min(ids.size(), start + kOutboxDeleteBatch);
     for (std::size_t i = start; i < end; ++i) batch.emplace_back(ids[i]);
-    while (batch.size() < kDeleteBatch) batch.push_back(batch.front());
+    while (batch.size() < kOutboxDeleteBatch) batch.push_back(batch.front());
     connection.execute(sql, batch);
   }
 }

@@ -13,14 +13,16 @@
 
 namespace kfn::host {
 
+// Ids per DELETE statement.
+inline constexpr std::size_t kOutboxDeleteBatch = 64;
+
 struct OutboxRow {
   std::int64_t id = 0;
   KafkaRecord record;
 };
 
-// Inside the caller's transaction; returns the row's id.
-std::int64_t insert_outbox_row(MysqlConnection& connection, KafkaRecord const& record);
-// Several rows in a few multi-row statements; their ids, in the order of `records`.
+// Inside the caller's transaction: the rows in a few multi-row statements; their ids, in the order of
+// `records`.
 std::vector<std::int64_t> insert_outbox_rows(MysqlConnection& connection,
                                              std::vector<KafkaRecord> const& records);
 // Rows created more than `age` ago, lowest id first.

@@ -1,5 +1,6 @@
 // Transactions on a leased connection. The outbox rows are written in the same transaction as the
-// function's changes, so both commit or neither does; the relay only learns of them after COMMIT.
+// function's changes (all of them at once, just before COMMIT), so both commit or neither does; the
+// relay only learns of them after COMMIT.
 #include "schema_database.h"
 
 #include <string>
@@ -37,27 +38,22 @@ class MysqlTransaction final : public Transaction {
     return lease_->execute(sql, params);
   }
 
+  // Queued, not written: commit() writes every queued event in one multi-row insert, so a function
+  // that publishes ten events pays one round trip for them, not ten.
   void publish(DomainEvent event) override {
     require_open();
-    auto record = to_kafka_record(event, function_name_, traceparent_, clock_());
-    auto const id = insert_outbox_row(*lease_, record);
-    outbox_.push_back(OutboxRow{id, std::move(record)});
+    unwritten_.push_back(to_kafka_record(event, function_name_, traceparent_, clock_()));
   }
 
   void publish_all(std::vector<DomainEvent> events) override {
     require_open();
-    std::vector<KafkaRecord> records;
-    records.reserve(events.size());
     auto const now = clock_();
-    for (auto const& event : events)
-      records.push_back(to_kafka_record(event, function_name_, traceparent_, now));
-    auto const ids = insert_outbox_rows(*lease_, records);
-    for (std::size_t i = 0; i < records.size(); ++i)
-      outbox_.push_back(OutboxRow{ids[i], std::move(records[i])});
+    for (auto const& event : events) unwritten_.push_back(to_kafka_record(event, function_name_, traceparent_, now));
   }
 
   void commit() override {
     require_open();
+    write_outbox_rows();
     if (outbox_.empty() || relay_ == nullptr) {
       lease_->run("COMMIT");
       finished_ = true;
@@ -82,12 +78,22 @@ class MysqlTransaction final : public Transaction {
     if (finished_) throw std::logic_error("transaction already committed");
   }
 
+  void write_outbox_rows() {
+    if (unwritten_.empty()) return;
+    auto const ids = insert_outbox_rows(*lease_, unwritten_);
+    outbox_.reserve(unwritten_.size());
+    for (std::size_t i = 0; i < unwritten_.size(); ++i)
+      outbox_.push_back(OutboxRow{ids[i], std::move(unwritten_[i])});
+    unwritten_.clear();
+  }
+
   MysqlPool::Lease lease_;
   OutboxRelay* relay_;
   std::string function_name_;  // copied: the origin's views need not outlive the transaction
   std::string traceparent_;
   MysqlSchemaDatabase::Clock clock_;
-  std::vector<OutboxRow> outbox_;
+  std::vector<KafkaRecord> unwritten_;  // published, not yet in kfn_outbox
+  std::vector<OutboxRow> outbox_;       // in kfn_outbox, produced after COMMIT
   bool finished_ = false;
 };
 

@@ -102,4 +102,5 @@ echo "edge deliveries in the run: $(awk -v a="$deliveries_before" -v b="$(metric
 echo "runner cpu while sending: $(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v w0="$w0" -v w1="$w1" 'BEGIN {printf "%.0f%% of one core", 100 * t / hz / (w1 - w0)}')"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^kfn_sse_delivery_latency_seconds_bucket' | tr '\n' ' '; echo
 echo "runner's busiest threads mid-load (top -H):"
-awk 'NR > 7 && NR <= 17 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"
+# The row whose id is the process's own shows the whole process here, not its main thread: skip it.
+awk -v pid="$KFN_PID" 'NR > 7 && $1 != pid && ++shown <= 10 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"

@@ -53,9 +53,10 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual SqlResult execute(std::string_view sql, SqlParams const& params = {}) = 0;
-  // Writes the event to this schema's outbox table; it is relayed to Kafka right after commit.
+  // Adds the event to this schema's outbox table as part of this transaction (the rows are written
+  // together at commit); it is relayed to Kafka right after commit, in publish order.
   virtual void publish(DomainEvent event) = 0;
-  // Several events at once, in fewer round trips than one publish each; the same guarantees.
+  // Several events at once; the same as one publish each, in order.
   virtual void publish_all(std::vector<DomainEvent> events) {
     for (auto& event : events) publish(std::move(event));
   }
