@@ -125,7 +125,8 @@ void OutboxRelay::run() {
   for (;;) {
     wake_.wait_until(lock, next_sweep, [&] { return stopping_ || (!delivered_.empty() && !deletes_failed); });
     if (!delivered_.empty() && !deletes_failed) {
-      auto const gathered_by = std::min(next_sweep, std::chrono::steady_clock::now() + settings_.delete_gather);
+      auto const gathered_by =
+          std::min(next_sweep, std::chrono::steady_clock::now() + settings_.delete_gather);
       wake_.wait_until(lock, gathered_by,
                        [&] { return stopping_ || delivered_.size() >= kOutboxDeleteBatch; });
     }

@@ -205,7 +205,7 @@ TEST_CASE("events published one by one are written to the outbox together at com
     for (int i = first; i < first + kEvents; ++i)
       transaction->publish(DomainEvent{kTopic, "user-" + std::to_string(i), "MessageSent", {{"n", i}}});
     transaction->commit();
-  };  // ending the transaction gives the one connection back
+  };                      // ending the transaction gives the one connection back
   publish_and_commit(0);  // the first one also prepares the statement, which the counter counts too
   auto const before = inserts_so_far();
   publish_and_commit(kEvents);

@@ -1,5 +1,5 @@
-// Outbox SQL. Deletes go in fixed-size batches (kOutboxDeleteBatch) (short ones padded by repeating an id), so a single
-// prepared statement serves every batch.
+// Outbox SQL. Deletes go in fixed-size batches of kOutboxDeleteBatch ids (short ones padded by
+// repeating an id), so a single prepared statement serves every batch.
 #include "outbox_store.h"
 
 #include <algorithm>
