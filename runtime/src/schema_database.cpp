@@ -38,8 +38,8 @@ class MysqlTransaction final : public Transaction {
     return lease_->execute(sql, params);
   }
 
-  // Queued, not written: commit() writes every queued event in one multi-row insert, so a function
-  // that publishes ten events pays one round trip for them, not ten.
+  // Queued, not written: commit() writes the queue in multi-row inserts of power-of-two chunks, so a
+  // function that publishes ten events pays two round trips for them (8 + 2), not ten.
   void publish(DomainEvent event) override {
     require_open();
     unwritten_.push_back(to_kafka_record(event, function_name_, traceparent_, clock_()));
