@@ -45,13 +45,6 @@ class MysqlTransaction final : public Transaction {
     unwritten_.push_back(to_kafka_record(event, function_name_, traceparent_, clock_()));
   }
 
-  void publish_all(std::vector<DomainEvent> events) override {
-    require_open();
-    auto const now = clock_();
-    for (auto const& event : events)
-      unwritten_.push_back(to_kafka_record(event, function_name_, traceparent_, now));
-  }
-
   void commit() override {
     require_open();
     write_outbox_rows();

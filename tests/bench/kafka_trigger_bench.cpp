@@ -34,9 +34,8 @@ using kfn::bench::process_cpu_seconds;
 using kfn::bench::thread_cpu;
 using kfn::bench::ThreadCpu;
 
-// The mock cluster answers a fetch that finds no data only after the full wait (a real broker answers
-// as soon as data arrives), so both sides of the comparison use a short one.
-constexpr char kFetchWaitMaxMs[] = "5";
+// Both sides fetch with the wait the runner gives every consumer of the embedded mock cluster.
+std::string const kFetchWaitMaxMs = std::to_string(kafka::kMockClusterFetchWait.count());
 
 struct Options {
   int records = 150'000;
