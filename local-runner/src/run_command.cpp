@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "backing_services.h"
+#include "edge_setup.h"
 #include "kfn/errors.h"
 #include "kfn/host/function_host.h"
 #include "kfn/host/process_log.h"
@@ -71,8 +72,7 @@ int run(RunOptions const& options) {
   for (auto const* fn : host.functions()) {
     if (!fn->sse) continue;
     auto edge_options =
-        kfn::sse::EdgeOptions::from_manifest(*fn, backing.kafka_brokers, options.schema_prefix);
-    if (backing.kafka_embedded) edge_options.fetch_wait = kfn::kafka::kMockClusterFetchWait;
+        edge_options_for(*fn, backing.kafka_brokers, backing.kafka_embedded, options.schema_prefix);
     edges.push_back(std::make_unique<kfn::sse::Edge>(*services, metrics, log, std::move(edge_options)));
     for (auto& route : edges.back()->routes()) server_options.mounted_routes.push_back(std::move(route));
   }
