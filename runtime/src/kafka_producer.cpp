@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "kfn/errors.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::host {
 namespace {
@@ -48,6 +49,7 @@ KafkaProducer::KafkaProducer(ProducerSettings const& settings, Logger& log)
 KafkaProducer::~KafkaProducer() { close(std::chrono::seconds(5)); }
 
 void KafkaProducer::poll_loop() {
+  kfn::host::name_this_thread("kfn-produce");
   while (!stopping_.load(std::memory_order_acquire)) {
     rd_kafka_poll(handle_.get(), static_cast<int>(kPollInterval.count()));
   }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kfn/errors.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::host {
 
@@ -117,6 +118,7 @@ void OutboxRelay::stop() {
 }
 
 void OutboxRelay::run() {
+  kfn::host::name_this_thread("kfn-outbox");
   std::unique_ptr<MysqlConnection> connection;
   // The first sweep runs at once: rows a crash left behind are older than sweep_age already.
   auto next_sweep = std::chrono::steady_clock::now();

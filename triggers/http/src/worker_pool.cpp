@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kfn/host/thread_name.h"
+
 namespace kfn::http {
 namespace {
 
@@ -59,6 +61,7 @@ std::size_t WorkerPool::queued() const {
 }
 
 void WorkerPool::run() {
+  kfn::host::name_this_thread("kfn-http-work");
   while (true) {
     std::function<void()> task;
     {

@@ -2,9 +2,11 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <future>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 namespace kfn::http {
@@ -14,6 +16,18 @@ TEST_CASE("submitted tasks run on the pool") {
   WorkerPool pool(2, 8);
   REQUIRE(pool.try_submit([&] { result.set_value(42); }));
   CHECK(result.get_future().get() == 42);
+}
+
+TEST_CASE("workers carry the pool's thread name, so top and perf tell them apart") {
+  std::promise<std::string> name;
+  WorkerPool pool(1, 8);
+  REQUIRE(pool.try_submit([&] {
+    std::ifstream comm("/proc/thread-self/comm");
+    std::string line;
+    std::getline(comm, line);
+    name.set_value(line);
+  }));
+  CHECK(name.get_future().get() == "kfn-http-work");
 }
 
 TEST_CASE("a full queue refuses new tasks instead of growing") {

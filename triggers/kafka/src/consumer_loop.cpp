@@ -5,9 +5,9 @@
 #include <thread>
 
 #include "group_state.h"
+#include "kfn/host/thread_name.h"
 #include "message_record.h"
 #include "partition_list.h"
-#include "thread_name.h"
 
 namespace kfn::kafka {
 namespace {
@@ -69,7 +69,7 @@ void ConsumerLoop::join() {
 }
 
 void ConsumerLoop::run() {
-  name_this_thread("kfn-kafka-poll");
+  kfn::host::name_this_thread("kfn-kafka-poll");
   while (!stop_requested_) {
     consume_batch(backlog_ ? kBacklogPollMs : any_paused_ ? kPausedPollMs : kIdlePollMs);
     housekeeping(Clock::now());

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "kafka_error.h"
-#include "thread_name.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::kafka {
 namespace {
@@ -100,7 +100,7 @@ void DeadLetterProducer::on_log(rd_kafka_t const* client, int level, char const*
 }
 
 void DeadLetterProducer::poll_loop() {
-  name_this_thread("kfn-kafka-dlq");
+  kfn::host::name_this_thread("kfn-kafka-dlq");
   while (!stopping_) {
     {
       std::shared_lock lock(client_mutex_);

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <exception>
 
-#include "thread_name.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::kafka {
 
@@ -25,7 +25,7 @@ void WorkerPool::join() {
 }
 
 void WorkerPool::run() {
-  name_this_thread("kfn-kafka-work");
+  kfn::host::name_this_thread("kfn-kafka-work");
   for (auto work = scheduler_.next(); work;) {
     auto completion = handle_guarded(work);
     work = scheduler_.complete_and_next(work, completion);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "consumer_properties.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::sse {
 namespace {
@@ -112,6 +113,7 @@ void DeliveryConsumer::start(std::chrono::milliseconds patience) {
 // Waits for a record, then takes whatever else is already fetched (up to kMaxBatch), so history
 // writes go to Redis in one round trip per batch rather than one per delivery.
 void DeliveryConsumer::run() {
+  kfn::host::name_this_thread("kfn-sse-poll");
   std::vector<Delivery> batch;
   while (running_.load()) {
     batch.clear();

@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "frames.h"
+#include "kfn/host/thread_name.h"
 
 namespace kfn::sse {
 namespace {
@@ -91,6 +92,7 @@ std::shared_ptr<EventStream> IoLoop::find(std::uint64_t serial) {
 }
 
 void IoLoop::run() {
+  kfn::host::name_this_thread("kfn-sse-io");
   std::array<epoll_event, 256> events{};
   auto next_tick = EventStream::Clock::now() + std::chrono::milliseconds(kTickMs);
   while (running_.load()) {

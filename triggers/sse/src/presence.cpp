@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "kfn/errors.h"
+#include "kfn/host/thread_name.h"
 #include "kfn/time.h"
 
 namespace kfn::sse {
@@ -87,6 +88,7 @@ std::string Presence::edge_users_key(std::string const& edge_id) const {
 std::int64_t Presence::expiry_ms() const { return now_ms() + 3 * settings_.heartbeat.count(); }
 
 void Presence::run() {
+  kfn::host::name_this_thread("kfn-presence");
   auto next_beat = std::chrono::steady_clock::now();
   for (;;) {
     std::set<std::int64_t> dirty;
