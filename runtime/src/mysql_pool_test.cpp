@@ -3,11 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include "kfn/errors.h"
+#include "kfn/processed_events.h"
+#include "migrations.h"
 #include "schema_database.h"
 #include "services_test_support.h"
 
 using namespace kfn::host;
 using kfn::host::testing::eventually;
+using kfn::host::testing::MemoryLogger;
 using kfn::host::testing::ScratchSchema;
 using kfn::host::testing::test_mysql;
 
@@ -127,6 +130,31 @@ TEST_CASE("mysql transaction that is not committed rolls back when destroyed") {
   auto const rows = database.execute("SELECT email FROM t", {}).rows;
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].str(0) == "kept@example.com");
+}
+
+TEST_CASE("first_deliveries records a batch of event ids at once and counts out those seen before") {
+  ScratchSchema schema("kfn_test_pool");
+  MemoryLogger log;
+  {
+    MysqlConnection admin(test_mysql());
+    migrate_schema(admin, schema.name(), {}, log);
+  }
+  MysqlPool pool(test_mysql(schema.name()), 2);
+  MysqlSchemaDatabase database(pool, nullptr);
+  std::vector<std::string> const first{"e1", "e2", "e3"};
+  {
+    auto transaction = database.begin({"test-fn", ""});
+    CHECK(kfn::first_deliveries(*transaction, first) == 3);
+    transaction->commit();
+  }
+  std::vector<std::string> const again{"e3", "e4"};  // e3 is a redelivery
+  {
+    auto transaction = database.begin({"test-fn", ""});
+    CHECK(kfn::first_deliveries(*transaction, again) == 1);
+  }  // rolled back: e4 stays unrecorded
+  auto transaction = database.begin({"test-fn", ""});
+  CHECK(transaction->first_delivery("e4"));
+  CHECK_FALSE(transaction->first_delivery("e2"));
 }
 
 TEST_CASE("mysql pool replaces an idle connection the server killed") {

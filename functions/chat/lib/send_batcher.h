@@ -1,25 +1,14 @@
-// Group commit for POST /messages: concurrent sends share one transaction. Every durable commit costs
-// an fsync and every statement a round trip, so one send per transaction bounds a room's throughput
-// by MySQL latency; a batch pays those once for all the sends that arrived meanwhile.
-//
-// Flat combining: a caller that finds a leader's place free becomes a leader and runs batches of
-// whatever is waiting until its own send is done, then hands the place to the next waiter. The others
-// sleep until their answer is ready. Up to kMaxLeaders batches run at once: a commit waits for an
-// fsync (milliseconds here), and InnoDB merges the flushes of concurrent commits, so overlapping
-// batches multiply throughput. Sends to one room in two batches serialise on its row lock. No thread
-// of its own, so an idle function holds no resources.
+// Group commit for POST /messages (common/group_commit.h): concurrent sends share one transaction.
+// Sends to one room in two overlapping batches serialise on the room's row lock.
 #pragma once
 
-#include <condition_variable>
-#include <cstddef>
-#include <deque>
 #include <exception>
 #include <functional>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
 
+#include "common/group_commit.h"
 #include "kfn/context.h"
 #include "kfn/http.h"
 #include "lib/message.h"
@@ -40,29 +29,17 @@ class SendBatcher {
   // Runs one batch with the leader's context; must answer every send (or throw: all get the error).
   using RunBatch = std::function<void(kfn::Context& leader, std::span<PendingSend*> batch)>;
 
-  static constexpr std::size_t kMaxBatch = 64;
-  static constexpr std::size_t kMaxLeaders = 4;
+  static constexpr std::size_t kMaxLeaders = common::GroupCommitLimits{}.max_leaders;
 
-  explicit SendBatcher(RunBatch run) : run_(std::move(run)) {}
+  explicit SendBatcher(RunBatch run) : group_(std::move(run)) {}
 
   // Blocks until `send` is answered; rethrows the batch's error.
   kfn::HttpResponse send(kfn::Context& ctx, PendingSend& send);
   // Sends waiting for a batch (not those in the running one).
-  [[nodiscard]] std::size_t waiting() const;
+  [[nodiscard]] std::size_t waiting() const { return group_.waiting(); }
 
  private:
-  struct Waiter {
-    PendingSend* send;
-    std::condition_variable wake;
-    bool done = false;
-  };
-
-  void run_one_batch(kfn::Context& ctx, std::unique_lock<std::mutex>& lock);
-
-  RunBatch run_;
-  mutable std::mutex mutex_;
-  std::deque<Waiter*> waiting_;
-  std::size_t leaders_ = 0;
+  common::GroupCommit<PendingSend> group_;
 };
 
 }  // namespace chat

@@ -52,9 +52,11 @@ std::vector<std::int64_t> presence_audience(kfn::Transaction& tx, InboundEvent c
 }
 
 std::vector<StoredNotification> store_message_notifications(kfn::Transaction& tx, SentMessage const& message,
-                                                            std::string const& now) {
-  auto const online = online_among(tx, offline_recipients(message, {}));
-  auto const recipients = offline_recipients(message, online);
+                                                            std::string const& now,
+                                                            std::set<std::int64_t> const* known_online) {
+  std::set<std::int64_t> read_online;
+  if (known_online == nullptr) read_online = online_among(tx, offline_recipients(message, {}));
+  auto const recipients = offline_recipients(message, known_online ? *known_online : read_online);
   auto existing = lock_unread_room_notifications(tx, message.room_id, recipients);
   std::vector<StoredNotification> stored;
   stored.reserve(recipients.size());
@@ -68,7 +70,8 @@ std::vector<StoredNotification> store_message_notifications(kfn::Transaction& tx
 }
 
 std::vector<StoredNotification> store_notifications(kfn::Transaction& tx, InboundEvent const& event,
-                                                    std::string const& now) {
+                                                    std::string const& now,
+                                                    std::set<std::int64_t> const* online) {
   if (auto const draft = friend_notification(event.type, event.data))
     return {insert_notification(tx, *draft, now)};
   if (auto const read = room_read(event.type, event.data)) {
@@ -77,7 +80,7 @@ std::vector<StoredNotification> store_notifications(kfn::Transaction& tx, Inboun
   }
   if (event.type != "MessageSent") return {};
   auto const message = sent_message(event.data);
-  return message ? store_message_notifications(tx, *message, now) : std::vector<StoredNotification>{};
+  return message ? store_message_notifications(tx, *message, now, online) : std::vector<StoredNotification>{};
 }
 
 }  // namespace
@@ -87,12 +90,13 @@ bool is_push_type(std::string_view type) {
 }
 
 std::optional<Malformed> apply_push_effects(kfn::Transaction& tx, InboundEvent const& event,
-                                            std::chrono::system_clock::time_point now) {
+                                            std::chrono::system_clock::time_point now,
+                                            std::set<std::int64_t> const* online) {
   if (auto bad = update_projections(tx, event, kfn::sql_datetime(happened_at(event, now)))) return bad;
   auto plan = plan_deliveries(event.type, event.data, presence_audience(tx, event));
   if (auto const* bad = std::get_if<Malformed>(&plan)) return *bad;
   for (auto const& delivery : std::get<std::vector<Delivery>>(plan)) tx.publish(event_delivery(delivery));
-  for (auto const& notification : store_notifications(tx, event, kfn::sql_datetime(now))) {
+  for (auto const& notification : store_notifications(tx, event, kfn::sql_datetime(now), online)) {
     tx.publish(event_delivery(notification_delivery(notification)));
     tx.publish(notification_created(notification));
   }

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "kfn/db.h"
@@ -16,7 +18,10 @@ namespace notify {
 bool is_push_type(std::string_view type);
 
 // Malformed when the event lacks what its contract promises (the transaction must then be dropped).
+// `online`, when given, is who of a message's recipients is online, read once for a whole batch of
+// events (push_batch.h); without it a message reads its recipients' presence itself.
 std::optional<Malformed> apply_push_effects(kfn::Transaction& tx, InboundEvent const& event,
-                                            std::chrono::system_clock::time_point now);
+                                            std::chrono::system_clock::time_point now,
+                                            std::set<std::int64_t> const* online = nullptr);
 
 }  // namespace notify

@@ -1,6 +1,7 @@
 #include "lib/push_handler.h"
 
 #include <chrono>
+#include <stdexcept>
 
 #include "lib/inbound_event.h"
 #include "lib/push_effects.h"
@@ -17,21 +18,20 @@ void record_projection_lag(kfn::Context& ctx, InboundEvent const& event) {
 
 }  // namespace
 
-kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx) {
+kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatcher& batcher) {
   if (!is_push_type(event.type)) return kfn::EventResult::done();
   auto read = read_inbound_event(event);
   if (auto const* bad = std::get_if<Malformed>(&read))
     return kfn::EventResult::permanent(event.type + ": " + bad->reason);
-  auto const& inbound = std::get<InboundEvent>(read);
 
-  auto tx = ctx.db().begin();
-  if (!tx->first_delivery(inbound.id)) return kfn::EventResult::done();
-  if (auto bad = apply_push_effects(*tx, inbound, ctx.now())) {
-    return kfn::EventResult::permanent(event.type + ": " + bad->reason);
-  }
-  tx->commit();
-  record_projection_lag(ctx, inbound);
-  return kfn::EventResult::done();
+  PendingPush push;
+  push.event = std::move(std::get<InboundEvent>(read));
+  if (auto batch_error = batcher.run(ctx, push); batch_error && !push.result && !push.error)
+    push.error = batch_error;
+  if (push.error) std::rethrow_exception(push.error);
+  if (!push.result) throw std::logic_error("the push batch left an event without a result");
+  if (push.applied) record_projection_lag(ctx, push.event);
+  return *push.result;
 }
 
 }  // namespace notify

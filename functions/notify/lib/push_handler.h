@@ -4,9 +4,11 @@
 
 #include "kfn/context.h"
 #include "kfn/event.h"
+#include "lib/push_batch.h"
 
 namespace notify {
 
-kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx);
+// Blocks until the event's batch is committed (see push_batch.h).
+kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatcher& batcher);
 
 }  // namespace notify

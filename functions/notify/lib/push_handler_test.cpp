@@ -18,6 +18,11 @@ std::vector<std::string> types_of(std::vector<kfn::DomainEvent> const& events) {
   return types;
 }
 
+kfn::EventResult handle(kfn::CloudEvent const& event, FakeContext& ctx) {
+  notify::PushBatcher batcher(&notify::apply_push_batch);
+  return notify::handle_push_event(event, ctx, batcher);
+}
+
 bool mentions(FakeContext const& ctx, std::size_t statement, std::string const& text) {
   return ctx.database.statements.at(statement).sql.find(text) != std::string::npos;
 }
@@ -26,8 +31,7 @@ bool mentions(FakeContext const& ctx, std::size_t statement, std::string const& 
 
 TEST_CASE("events of types the push function does not act on are done untouched", "[push]") {
   FakeContext ctx;
-  auto const result =
-      notify::handle_push_event(cloud_event("e1", with_envelope("UserRegistered", {{"user_id", 1}})), ctx);
+  auto const result = handle(cloud_event("e1", with_envelope("UserRegistered", {{"user_id", 1}})), ctx);
   CHECK(result.outcome == Outcome::kDone);
   CHECK(ctx.database.statements.empty());
 }
@@ -36,12 +40,12 @@ TEST_CASE("unreadable events are dead-lettered without a commit", "[push]") {
   FakeContext ctx;
   auto event = cloud_event("e1", friend_request_sent(1, 2));
   event.data = "not json";
-  CHECK(notify::handle_push_event(event, ctx).outcome == Outcome::kPermanent);
+  CHECK(handle(event, ctx).outcome == Outcome::kPermanent);
 
   auto missing = friend_request_sent(1, 2);
   missing.erase("target_user_id");
   ctx.database.answer(first_time());
-  auto const result = notify::handle_push_event(cloud_event("e2", missing), ctx);
+  auto const result = handle(cloud_event("e2", missing), ctx);
   CHECK(result.outcome == Outcome::kPermanent);
   CHECK(result.reason.find("target_user_id") != std::string::npos);
   CHECK(ctx.database.commits == 0);
@@ -51,8 +55,7 @@ TEST_CASE("unreadable events are dead-lettered without a commit", "[push]") {
 TEST_CASE("a redelivered event changes nothing", "[push]") {
   FakeContext ctx;
   ctx.database.answer(affected(0));  // the id is already in kfn_processed_events
-  CHECK(notify::handle_push_event(cloud_event("e1", friend_request_sent(1, 2)), ctx).outcome ==
-        Outcome::kDone);
+  CHECK(handle(cloud_event("e1", friend_request_sent(1, 2)), ctx).outcome == Outcome::kDone);
   CHECK(ctx.database.statements.size() == 1);
   CHECK(std::get<std::string>(ctx.database.statements[0].params.at(0)) == "e1");
   CHECK(ctx.database.commits == 0);
@@ -62,8 +65,7 @@ TEST_CASE("a friend request is delivered to the target and stored as their notif
   FakeContext ctx;
   ctx.database.answer(first_time());
   ctx.database.answer(affected(1, 55));  // INSERT INTO notifications
-  CHECK(notify::handle_push_event(cloud_event("e1", friend_request_sent(1, 2)), ctx).outcome ==
-        Outcome::kDone);
+  CHECK(handle(cloud_event("e1", friend_request_sent(1, 2)), ctx).outcome == Outcome::kDone);
   CHECK(ctx.database.commits == 1);
   auto const& insert = ctx.database.statements.at(1);
   CHECK(insert.in_transaction);
@@ -90,8 +92,7 @@ TEST_CASE("an accepted request makes friends both ways and notifies the requeste
   ctx.database.answer(first_time());
   ctx.database.answer(affected(2));      // friendships upsert
   ctx.database.answer(affected(1, 56));  // the notification
-  CHECK(notify::handle_push_event(cloud_event("e1", friend_request_accepted(1, 2)), ctx).outcome ==
-        Outcome::kDone);
+  CHECK(handle(cloud_event("e1", friend_request_accepted(1, 2)), ctx).outcome == Outcome::kDone);
   auto const& upsert = ctx.database.statements.at(1);
   CHECK(mentions(ctx, 1, "INSERT INTO friendships"));
   CHECK(upsert.params == kfn::SqlParams{std::int64_t{1}, std::int64_t{2}, std::int64_t{1},
@@ -111,8 +112,8 @@ TEST_CASE("a message reaches every member and grows offline members' room notifi
       {notification_row(70, 3, "message_received", R"({"room_id":9,"count":1,"preview":"old"})")});
   ctx.database.answer(affected(1, 71));  // INSERT for member 2
   ctx.database.answer(affected(1));      // UPDATE of member 3's
-  CHECK(notify::handle_push_event(cloud_event("e1", message_sent(9, 100, 5, 1, {1, 2, 3, 4}, "hi")), ctx)
-            .outcome == Outcome::kDone);
+  CHECK(handle(cloud_event("e1", message_sent(9, 100, 5, 1, {1, 2, 3, 4}, "hi")), ctx).outcome ==
+        Outcome::kDone);
 
   auto const& statements = ctx.database.statements;
   CHECK(mentions(ctx, 1, "FROM presence"));
@@ -142,7 +143,7 @@ TEST_CASE("reading a room settles the reader's notification for it", "[push]") {
   ctx.database.answer(first_time());
   json const read =
       with_envelope("MessageRead", {{"room_id", 9}, {"user_id", 2}, {"seq", 5}, {"member_ids", {1, 2}}});
-  CHECK(notify::handle_push_event(cloud_event("e1", read), ctx).outcome == Outcome::kDone);
+  CHECK(handle(cloud_event("e1", read), ctx).outcome == Outcome::kDone);
   CHECK(mentions(ctx, 1, "UPDATE notifications SET read_at"));
   CHECK(ctx.database.statements[1].params.at(1) == kfn::SqlValue{std::int64_t{9}});
   CHECK(ctx.database.statements[1].params.at(2) == kfn::SqlValue{std::int64_t{2}});
@@ -156,7 +157,7 @@ TEST_CASE("a presence change is projected and told to the user's friends", "[pus
   ctx.database.answer(affected(1));  // presence upsert
   ctx.database.answer_rows({common::testing::make_row({"friend_id"}, {std::int64_t{5}}),
                             common::testing::make_row({"friend_id"}, {std::int64_t{6}})});
-  CHECK(notify::handle_push_event(cloud_event("e1", online_status(3, true)), ctx).outcome == Outcome::kDone);
+  CHECK(handle(cloud_event("e1", online_status(3, true)), ctx).outcome == Outcome::kDone);
   CHECK(mentions(ctx, 1, "INSERT INTO presence"));
   CHECK(ctx.database.statements[1].params == kfn::SqlParams{std::int64_t{3}, std::int64_t{1},
                                                             std::string("2026-11-21 11:59:58.000"),

@@ -1,12 +1,19 @@
 // notify-push: friend, chat, message and presence events to per-recipient deliveries and
 // notifications on notification.events.
 // Only the glue between the runtime and functions/notify/lib lives here.
+#include <memory>
+
 #include "kfn/function.h"
 #include "lib/push_handler.h"
 
 namespace {
 
-kfn::Function make(kfn::Setup& /*setup*/) { return kfn::Function::event(&notify::handle_push_event); }
+kfn::Function make(kfn::Setup& /*setup*/) {
+  auto batcher = std::make_shared<notify::PushBatcher>(&notify::apply_push_batch);
+  return kfn::Function::event([batcher](kfn::CloudEvent const& event, kfn::Context& ctx) {
+    return notify::handle_push_event(event, ctx, *batcher);
+  });
+}
 
 }  // namespace
 

@@ -1,0 +1,32 @@
+// Dedupe for a batch of events in one transaction (see Transaction::first_delivery for one event).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "kfn/db.h"
+#include "kfn/multi_row_insert.h"
+
+namespace kfn {
+
+// Records every id in this schema's kfn_processed_events table as part of `tx`, in as few statements
+// as the outbox's inserts (multi-row chunks). Returns how many were recorded now: event_ids.size()
+// when each is a first delivery. Fewer means some were recorded before (or repeat one another) and
+// does not say which: roll the transaction back and ask first_delivery() one event at a time.
+inline std::size_t first_deliveries(Transaction& tx, std::span<std::string const> event_ids) {
+  std::uint64_t recorded = 0;
+  insert_rows_in_chunks(
+      event_ids.size(), "INSERT IGNORE INTO kfn_processed_events (event_id, processed_at) VALUES ",
+      "(?, UTC_TIMESTAMP(3))", 1,
+      [&](std::size_t i, SqlParams& params) { params.emplace_back(event_ids[i]); },
+      [&](std::string const& sql, SqlParams const& params) {
+        auto result = tx.execute(sql, params);
+        recorded += result.affected_rows;
+        return result;
+      });
+  return static_cast<std::size_t>(recorded);
+}
+
+}  // namespace kfn
