@@ -108,4 +108,19 @@ class GroupCommit {
   std::size_t leaders_ = 0;
 };
 
+// The usual batch runner: `together(batch)` runs the batch in one transaction and returns false
+// when it had to give up (rolling back); then `alone(item)` runs each item in a transaction of its
+// own, and what one throws fails only that item (`item->error`).
+template <typename Item, typename Together, typename Alone>
+void together_or_one_by_one(std::span<Item*> batch, Together together, Alone alone) {
+  if (batch.size() > 1 && together(batch)) return;
+  for (auto* item : batch) {
+    try {
+      alone(*item);
+    } catch (...) {
+      item->error = std::current_exception();
+    }
+  }
+}
+
 }  // namespace common

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/group_commit.h"
 #include "kfn/errors.h"
 #include "lib/chat_events.h"
 #include "lib/message_store.h"
@@ -108,14 +109,9 @@ bool try_store_batch(kfn::Context& ctx, std::span<PendingSend*> batch) {
 }  // namespace
 
 void store_messages(kfn::Context& ctx, std::span<PendingSend*> batch) {
-  if (batch.size() > 1 && try_store_batch(ctx, batch)) return;
-  for (auto* send : batch) {
-    try {
-      store_one(ctx, *send);
-    } catch (...) {
-      send->error = std::current_exception();
-    }
-  }
+  common::together_or_one_by_one(
+      batch, [&](std::span<PendingSend*> all) { return try_store_batch(ctx, all); },
+      [&](PendingSend& send) { store_one(ctx, send); });
 }
 
 }  // namespace chat

@@ -69,14 +69,9 @@ bool try_apply_together(kfn::Context& ctx, std::span<PendingPush*> batch) {
 }  // namespace
 
 void apply_push_batch(kfn::Context& leader, std::span<PendingPush*> batch) {
-  if (batch.size() > 1 && try_apply_together(leader, batch)) return;
-  for (auto* push : batch) {
-    try {
-      apply_alone(leader, *push);
-    } catch (...) {
-      push->error = std::current_exception();
-    }
-  }
+  common::together_or_one_by_one(
+      batch, [&](std::span<PendingPush*> all) { return try_apply_together(leader, all); },
+      [&](PendingPush& push) { apply_alone(leader, push); });
 }
 
 }  // namespace notify
