@@ -71,11 +71,18 @@ echo "== $RATE messages/s for $SECONDS_OF_LOAD s"
 if [ "${PERF:-0}" = 1 ]; then
   perf record -g -p "$KFN_PID" -o perf.data -- sleep $((SECONDS_OF_LOAD + 2)) 2>/dev/null &
 fi
-ticks() { awk '{print $14 + $15}' "/proc/$KFN_PID/stat"; }
-t0=$(ticks) w0=$(date +%s.%N)
+ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
+# What the database does for the load, server-wide (the server should be this benchmark's alone):
+# statements and commits, and mysqld's CPU when it runs on this machine.
+MYSQLD_PID=$(ss -Hltnp "( sport = :$DB_PORT )" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+db_counters() {
+  mysql -h "$DB_HOST" -P "$DB_PORT" -u "$DB_USER" -N -e \
+    "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')" | awk '{printf "%s ", $2}'
+}
+t0=$(ticks $KFN_PID) w0=$(date +%s.%N) m0=$(ticks "$MYSQLD_PID") db0=$(db_counters)
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
 /usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
-t1=$(ticks) w1=$(date +%s.%N)
+t1=$(ticks $KFN_PID) w1=$(date +%s.%N)
 # Past saturation the pipeline drains for seconds after the last send: wait until the edge has queued
 # every frame the accepted sends owe (10 each) or its count stops moving for 5 s, then a moment for
 # the last writes to reach the client.
@@ -89,6 +96,7 @@ for _ in $(seq 1 120); do
   sleep 1  # polling a counter nothing announces
 done
 sleep 1
+m1=$(ticks "$MYSQLD_PID") db1=$(db_counters)
 exec 7>&-
 wait "$LAT_PID" || true
 result=$(sed -n 2p "$STATE/lat.out")
@@ -100,6 +108,11 @@ awk -v r="$result" -v sent="$sent" 'BEGIN {
   printf "frames expected %d, distinct received %d, lost %d\n", expected, v["distinct"], expected - v["distinct"] }'
 echo "edge deliveries in the run: $(awk -v a="$deliveries_before" -v b="$(metric kfn_sse_deliveries_total)" 'BEGIN {print b - a}')"
 echo "runner cpu while sending: $(awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v w0="$w0" -v w1="$w1" 'BEGIN {printf "%.0f%% of one core", 100 * t / hz / (w1 - w0)}')"
+awk -v a="$db0" -v b="$db1" -v sent="$sent" -v m=$((m1 - m0)) -v hz="$(getconf CLK_TCK)" -v pid="$MYSQLD_PID" 'BEGIN {
+  split(a, x, " "); split(b, y, " ")  # Com_commit, Questions (SHOW GLOBAL STATUS sorts by name)
+  printf "database per accepted message, load and drain: %.1f statements, %.2f commits", (y[2] - x[2]) / sent, (y[1] - x[1]) / sent
+  if (pid != "") printf "; mysqld cpu %.1f s", m / hz
+  print "" }'
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^kfn_sse_delivery_latency_seconds_bucket' | tr '\n' ' '; echo
 echo "runner's busiest threads mid-load (top -H):"
 # The row whose id is the process's own shows the whole process here, not its main thread: skip it.
