@@ -52,6 +52,9 @@ class RecordingPublisher : public DirectPublisher {
     published_.emplace_back(std::move(event),
                             std::string(origin.function_name) + "|" + std::string(origin.traceparent));
   }
+  void publish_confirmed(std::vector<DomainEvent> events, EventOrigin const& origin) override {
+    for (auto& event : events) publish(std::move(event), origin);
+  }
   std::vector<std::pair<DomainEvent, std::string>> published() const {
     std::lock_guard const lock(mutex_);
     return published_;

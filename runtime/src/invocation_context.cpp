@@ -15,6 +15,10 @@ void InvocationPublisher::publish(DomainEvent event) {
   services_.publisher().publish(std::move(event), origin_);
 }
 
+void InvocationPublisher::publish_confirmed(std::vector<DomainEvent> events) {
+  services_.publisher().publish_confirmed(std::move(events), origin_);
+}
+
 void InvocationLogger::log(LogLevel level, std::string_view message, nlohmann::json const& fields) {
   nlohmann::json merged = fields.is_object() ? fields : nlohmann::json::object();
   if (!fields.is_object() && !fields.is_null()) merged["fields"] = fields;

@@ -51,6 +51,7 @@ class InvocationPublisher : public EventPublisher {
  public:
   InvocationPublisher(Services& services, EventOrigin origin) : services_(services), origin_(origin) {}
   void publish(DomainEvent event) override;
+  void publish_confirmed(std::vector<DomainEvent> events) override;
 
  private:
   Services& services_;

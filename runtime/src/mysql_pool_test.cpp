@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "invocation_context.h"
 #include "kfn/errors.h"
 #include "kfn/processed_events.h"
 #include "migrations.h"
@@ -155,6 +156,30 @@ TEST_CASE("first_deliveries records a batch of event ids at once and counts out 
   auto transaction = database.begin({"test-fn", ""});
   CHECK(transaction->first_delivery("e4"));
   CHECK_FALSE(transaction->first_delivery("e2"));
+}
+
+TEST_CASE("already_processed sees only ids a committed transaction recorded") {
+  ScratchSchema schema("kfn_test_pool");
+  MemoryLogger log;
+  {
+    MysqlConnection admin(test_mysql());
+    migrate_schema(admin, schema.name(), {}, log);
+  }
+  MysqlPool pool(test_mysql(schema.name()), 2);
+  MysqlSchemaDatabase schema_database(pool, nullptr);
+  InvocationDatabase database(&schema_database, {"test-fn", ""});
+  {
+    auto transaction = database.begin();
+    CHECK(transaction->first_delivery("kept"));
+    transaction->commit();
+  }
+  {
+    auto transaction = database.begin();
+    CHECK(transaction->first_delivery("rolled-back"));
+  }
+  CHECK(kfn::already_processed(database, "kept"));
+  CHECK_FALSE(kfn::already_processed(database, "rolled-back"));
+  CHECK_FALSE(kfn::already_processed(database, "never-seen"));
 }
 
 TEST_CASE("mysql pool replaces an idle connection the server killed") {

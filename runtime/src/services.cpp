@@ -9,8 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "kafka_direct_publisher.h"
 #include "kafka_producer.h"
-#include "kfn/host/kafka_record.h"
 #include "migrations.h"
 #include "mysql_pool.h"
 #include "outbox_relay.h"
@@ -22,30 +22,13 @@ namespace {
 
 constexpr auto kReadyTimeout = std::chrono::seconds(2);
 
-class KafkaDirectPublisher final : public DirectPublisher {
- public:
-  KafkaDirectPublisher(KafkaProducer& producer, Logger& log) : producer_(producer), log_(log) {}
-
-  void publish(DomainEvent event, EventOrigin const& origin) override {
-    auto record =
-        to_kafka_record(event, origin.function_name, origin.traceparent, std::chrono::system_clock::now());
-    producer_.produce(
-        record, [this, topic = record.topic, type = event.type](std::optional<KafkaError> const& error) {
-          if (error)
-            log_.error("event lost: delivery failed",
-                       {{"topic", topic}, {"type", type}, {"error", error->message}});
-        });
-  }
-
- private:
-  KafkaProducer& producer_;
-  Logger& log_;
-};
-
 // Stands in for a dependency the configuration leaves out, so hosts can hand it out unconditionally.
 class Unconfigured final : public DirectPublisher, public Redis {
  public:
   void publish(DomainEvent /*event*/, EventOrigin const& /*origin*/) override {
+    throw std::logic_error("no Kafka configured");
+  }
+  void publish_confirmed(std::vector<DomainEvent> /*events*/, EventOrigin const& /*origin*/) override {
     throw std::logic_error("no Kafka configured");
   }
   RedisReply command(std::vector<std::string> const& /*args*/) override {

@@ -81,6 +81,8 @@ db_counters() {
 }
 t0=$(ticks $KFN_PID) w0=$(date +%s.%N) m0=$(ticks "$MYSQLD_PID") db0=$(db_counters)
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
+# The whole machine too: the client, the database and Redis share these cores with the runner.
+( sleep $(( SECONDS_OF_LOAD / 2 )); top -b -n 2 -d 1 | awk '/^top -/{n++} n==2' >"$STATE/top-all.txt" ) &
 /usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
 t1=$(ticks $KFN_PID) w1=$(date +%s.%N)
 # Past saturation the pipeline drains for seconds after the last send: wait until the edge has queued
@@ -117,3 +119,5 @@ curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^kfn_sse_delivery_latency_se
 echo "runner's busiest threads mid-load (top -H):"
 # The row whose id is the process's own shows the whole process here, not its main thread: skip it.
 awk -v pid="$KFN_PID" 'NR > 7 && $1 != pid && ++shown <= 10 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"
+echo "busiest processes mid-load (top):"
+awk 'NR > 7 && ++shown <= 6 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top-all.txt"

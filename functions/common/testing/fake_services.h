@@ -13,6 +13,7 @@
 
 #include "kfn/auth.h"
 #include "kfn/config.h"
+#include "kfn/errors.h"
 #include "kfn/event.h"
 #include "kfn/log.h"
 #include "kfn/metrics.h"
@@ -73,6 +74,12 @@ class FakeEventPublisher : public kfn::EventPublisher {
  public:
   std::vector<kfn::DomainEvent> published;
   void publish(kfn::DomainEvent event) override { published.push_back(std::move(event)); }
+  // Scripted failure: throws kfn::Unavailable, as when Kafka does not acknowledge, and keeps nothing.
+  bool unacknowledged = false;
+  void publish_confirmed(std::vector<kfn::DomainEvent> events) override {
+    if (unacknowledged) throw kfn::Unavailable("kafka did not acknowledge");
+    for (auto& event : events) published.push_back(std::move(event));
+  }
 };
 
 // The handful of Redis commands functions use: GET, SET [EX n] [NX], INCR, EXPIRE, TTL, DEL.

@@ -32,14 +32,18 @@ DeliveryPlan plan_presence_deliveries(std::string_view type, nlohmann::json cons
   return out;
 }
 
-DeliveryPlan plan_deliveries(std::string_view type, nlohmann::json const& data,
-                             std::vector<std::int64_t> const& friends_of_subject) {
+DeliveryPlan plan_event_deliveries(std::string_view type, nlohmann::json const& data) {
   // Each family ignores the others' types, so the first non-empty answer is the one.
   DeliveryPlan plan = plan_friend_deliveries(type, data);
   if (!is_empty(plan)) return plan;
   plan = plan_room_deliveries(type, data);
   if (!is_empty(plan)) return plan;
-  plan = plan_message_deliveries(type, data);
+  return plan_message_deliveries(type, data);
+}
+
+DeliveryPlan plan_deliveries(std::string_view type, nlohmann::json const& data,
+                             std::vector<std::int64_t> const& friends_of_subject) {
+  DeliveryPlan plan = plan_event_deliveries(type, data);
   if (!is_empty(plan)) return plan;
   return plan_presence_deliveries(type, data, friends_of_subject);
 }

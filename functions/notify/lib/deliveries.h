@@ -17,6 +17,10 @@ namespace notify {
 DeliveryPlan plan_deliveries(std::string_view type, nlohmann::json const& data,
                              std::vector<std::int64_t> const& friends_of_subject);
 
+// Deliveries that follow from the event alone (the friend, room and message families): everything but
+// presence changes, whose audience is read from the database.
+DeliveryPlan plan_event_deliveries(std::string_view type, nlohmann::json const& data);
+
 // The families plan_deliveries dispatches to; each answers an empty plan for types not its own.
 DeliveryPlan plan_friend_deliveries(std::string_view type, nlohmann::json const& data);
 DeliveryPlan plan_room_deliveries(std::string_view type, nlohmann::json const& data);

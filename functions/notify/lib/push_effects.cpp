@@ -93,7 +93,7 @@ std::optional<Malformed> apply_push_effects(kfn::Transaction& tx, InboundEvent c
                                             std::chrono::system_clock::time_point now,
                                             std::set<std::int64_t> const* online) {
   if (auto bad = update_projections(tx, event, kfn::sql_datetime(happened_at(event, now)))) return bad;
-  auto plan = plan_deliveries(event.type, event.data, presence_audience(tx, event));
+  auto plan = plan_presence_deliveries(event.type, event.data, presence_audience(tx, event));
   if (auto const* bad = std::get_if<Malformed>(&plan)) return *bad;
   for (auto const& delivery : std::get<std::vector<Delivery>>(plan)) tx.publish(event_delivery(delivery));
   for (auto const& notification : store_notifications(tx, event, kfn::sql_datetime(now), online)) {

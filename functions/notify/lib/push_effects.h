@@ -1,5 +1,7 @@
 // Everything one domain event changes in the notify context, inside the caller's transaction: the
-// projections, the live-stream deliveries and the notifications, all published through the outbox.
+// projections, the notifications and the deliveries that depend on the database (presence changes
+// to the subject's friends, notification.created), published through the outbox. Deliveries that
+// follow from the event alone are published before, by the handler (push_handler.h).
 #pragma once
 
 #include <chrono>

@@ -2,8 +2,12 @@
 
 #include <chrono>
 #include <stdexcept>
+#include <vector>
 
+#include "kfn/processed_events.h"
+#include "lib/deliveries.h"
 #include "lib/inbound_event.h"
+#include "lib/outbound_events.h"
 #include "lib/push_effects.h"
 
 namespace notify {
@@ -16,6 +20,18 @@ void record_projection_lag(kfn::Context& ctx, InboundEvent const& event) {
   ctx.metrics().observe("projection_lag_seconds", lag.count() > 0 ? lag.count() : 0.0);
 }
 
+// False when the event was processed before: its deliveries went out then.
+bool publish_event_deliveries(kfn::Context& ctx, InboundEvent const& event,
+                              std::vector<Delivery> const& deliveries) {
+  if (deliveries.empty()) return true;
+  if (kfn::already_processed(ctx.db(), event.id)) return false;
+  std::vector<kfn::DomainEvent> events;
+  events.reserve(deliveries.size());
+  for (auto const& delivery : deliveries) events.push_back(event_delivery(delivery));
+  ctx.events().publish_confirmed(std::move(events));
+  return true;
+}
+
 }  // namespace
 
 kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatcher& batcher) {
@@ -26,6 +42,11 @@ kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& c
 
   PendingPush push;
   push.event = std::move(std::get<InboundEvent>(read));
+  auto plan = plan_event_deliveries(push.event.type, push.event.data);
+  if (auto const* bad = std::get_if<Malformed>(&plan))
+    return kfn::EventResult::permanent(event.type + ": " + bad->reason);
+  if (!publish_event_deliveries(ctx, push.event, std::get<std::vector<Delivery>>(plan)))
+    return kfn::EventResult::done();
   if (auto batch_error = batcher.run(ctx, push); batch_error && !push.result && !push.error)
     push.error = batch_error;
   if (push.error) std::rethrow_exception(push.error);

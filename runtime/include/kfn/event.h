@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace kfn {
 
@@ -76,6 +77,12 @@ class EventPublisher {
   virtual ~EventPublisher() = default;
   // Hands the event to the idempotent producer; throws kfn::Unavailable when it cannot be queued.
   virtual void publish(DomainEvent event) = 0;
+  // Publishes the events and returns once Kafka has acknowledged every one (acks=all): for what must
+  // not be lost yet needs no transaction, e.g. a fan-out that is a function of the event alone. Call
+  // it before the event that caused them is recorded as processed, so a crash in between repeats them
+  // rather than losing them. Throws kfn::Unavailable when any was not acknowledged; which is unknown,
+  // so publish them all again.
+  virtual void publish_confirmed(std::vector<DomainEvent> events) = 0;
 };
 
 }  // namespace kfn

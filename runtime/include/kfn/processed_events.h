@@ -1,4 +1,5 @@
-// Dedupe for a batch of events in one transaction (see Transaction::first_delivery for one event).
+// Dedupe for a batch of events in one transaction (see Transaction::first_delivery for one event), and
+// the read that lets work done before that transaction skip an event already handled.
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,13 @@ inline std::size_t first_deliveries(Transaction& tx, std::span<std::string const
         return result;
       });
   return static_cast<std::size_t>(recorded);
+}
+
+// Whether a committed transaction recorded `event_id`. A plain read, for what a handler does before
+// the transaction that records the event (e.g. publishing what the event alone implies), so a
+// redelivery does not repeat it. It does not replace first_delivery, which decides under the lock.
+inline bool already_processed(Database& db, std::string const& event_id) {
+  return !db.execute("SELECT 1 FROM kfn_processed_events WHERE event_id = ?", {event_id}).rows.empty();
 }
 
 }  // namespace kfn

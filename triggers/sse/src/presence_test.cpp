@@ -25,6 +25,10 @@ class RecordingPublisher : public kfn::host::DirectPublisher {
     announced_[event.data["user_id"].get<std::int64_t>()].push_back(event.data["online"].get<bool>());
     changed_.notify_all();
   }
+  void publish_confirmed(std::vector<kfn::DomainEvent> events,
+                         kfn::host::EventOrigin const& origin) override {
+    for (auto& event : events) publish(std::move(event), origin);
+  }
   // Waits (10 s at most) until `user` has `count` announcements; returns them.
   std::vector<bool> wait_for(std::int64_t user, std::size_t count) {
     std::unique_lock lock(mutex_);

@@ -18,10 +18,10 @@
 namespace kfn::host {
 
 struct ServiceConfig {
-  std::string mysql_url;      // mysql://user[:password]@host[:port][/]; empty: no database
-  std::string redis_url;      // redis://host:port
-  std::string kafka_brokers;  // bootstrap servers
-  std::size_t mysql_pool_size = 32;   // per schema
+  std::string mysql_url;             // mysql://user[:password]@host[:port][/]; empty: no database
+  std::string redis_url;             // redis://host:port
+  std::string kafka_brokers;         // bootstrap servers
+  std::size_t mysql_pool_size = 32;  // per schema
   std::size_t redis_pool_size = 16;
   std::chrono::milliseconds outbox_sweep_interval{2'000};
   std::chrono::milliseconds outbox_sweep_age{5'000};  // rows older than this are republished
@@ -47,6 +47,9 @@ class DirectPublisher {
  public:
   virtual ~DirectPublisher() = default;
   virtual void publish(DomainEvent event, EventOrigin const& origin) = 0;
+  // Returns once Kafka acknowledged every event; throws kfn::Unavailable otherwise (see
+  // EventPublisher::publish_confirmed).
+  virtual void publish_confirmed(std::vector<DomainEvent> events, EventOrigin const& origin) = 0;
 };
 
 // Thread-safe. Connecting is lazy: a dependency that is down makes calls throw kfn::Unavailable and
