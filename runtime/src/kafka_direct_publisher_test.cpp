@@ -25,51 +25,54 @@ std::vector<kfn::DomainEvent> deliveries(int count) {
   return events;
 }
 
+// The topic the events go to, on a cluster of their own.
+struct DeliveriesTopic {
+  MockKafka kafka;
+  MemoryLogger log;
+  DeliveriesTopic() { kafka.create_topic("deliveries", 1); }
+  [[nodiscard]] std::int64_t records() const { return high_watermark(kafka.bootstrap(), "deliveries"); }
+};
+
 }  // namespace
 
 TEST_CASE("confirmed publishing returns only once every event is in the topic") {
-  MockKafka kafka;
-  kafka.create_topic("deliveries", 1);
-  MemoryLogger log;
-  KafkaProducer producer({kafka.bootstrap()}, log);
-  KafkaDirectPublisher publisher(producer, log);
+  DeliveriesTopic topic;
+  auto& kafka = topic.kafka;
+  KafkaProducer producer({kafka.bootstrap()}, topic.log);
+  KafkaDirectPublisher publisher(producer, topic.log);
 
   publisher.publish_confirmed(deliveries(20), kOrigin);
   // No flush or wait here: the return itself is the promise.
-  CHECK(high_watermark(kafka.bootstrap(), "deliveries") == 20);
+  CHECK(topic.records() == 20);
   auto const received = read_topic(kafka.bootstrap(), "deliveries", 20);
   REQUIRE(received.size() == 20);
   CHECK(received[0].value.find("\"event_type\":\"EventDelivery\"") != std::string::npos);
 }
 
 TEST_CASE("confirmed publishing rides out transient produce errors") {
-  MockKafka kafka;
-  kafka.create_topic("deliveries", 1);
-  rd_kafka_mock_push_request_errors(kafka.cluster(), kProduceApi, 2, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
+  DeliveriesTopic topic;
+  rd_kafka_mock_push_request_errors(topic.kafka.cluster(), kProduceApi, 2,
+                                    RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
                                     RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT);
-  MemoryLogger log;
-  KafkaProducer producer({kafka.bootstrap()}, log);
-  KafkaDirectPublisher publisher(producer, log);
+  KafkaProducer producer({topic.kafka.bootstrap()}, topic.log);
+  KafkaDirectPublisher publisher(producer, topic.log);
 
   publisher.publish_confirmed(deliveries(5), kOrigin);
-  CHECK(high_watermark(kafka.bootstrap(), "deliveries") == 5);
+  CHECK(topic.records() == 5);
 }
 
 TEST_CASE("confirmed publishing throws Unavailable when the events are not acknowledged") {
-  MockKafka kafka;
-  kafka.create_topic("deliveries", 1);
-  MemoryLogger log;
-  ProducerSettings settings{kafka.bootstrap()};
+  DeliveriesTopic topic;
+  ProducerSettings settings{topic.kafka.bootstrap()};
   settings.message_timeout = std::chrono::milliseconds(300);
-  KafkaProducer producer(settings, log);
+  KafkaProducer producer(settings, topic.log);
+  rd_kafka_mock_broker_set_down(topic.kafka.cluster(), 1);
   SECTION("the broker is down until the records time out") {
-    rd_kafka_mock_broker_set_down(kafka.cluster(), 1);
-    KafkaDirectPublisher publisher(producer, log, std::chrono::seconds(10));
+    KafkaDirectPublisher publisher(producer, topic.log, std::chrono::seconds(10));
     CHECK_THROWS_AS(publisher.publish_confirmed(deliveries(3), kOrigin), kfn::Unavailable);
   }
   SECTION("the wait for acks runs out first") {
-    rd_kafka_mock_broker_set_down(kafka.cluster(), 1);
-    KafkaDirectPublisher publisher(producer, log, std::chrono::milliseconds(50));
+    KafkaDirectPublisher publisher(producer, topic.log, std::chrono::milliseconds(50));
     CHECK_THROWS_AS(publisher.publish_confirmed(deliveries(3), kOrigin), kfn::Unavailable);
   }
   producer.close(std::chrono::milliseconds(500));  // late callbacks find their shared state alive

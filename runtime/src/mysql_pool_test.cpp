@@ -133,13 +133,20 @@ TEST_CASE("mysql transaction that is not committed rolls back when destroyed") {
   CHECK(rows[0].str(0) == "kept@example.com");
 }
 
+namespace {
+
+// kfn_processed_events and the runtime's other tables, as the runner's migration makes them.
+void create_runtime_tables(std::string const& schema) {
+  MemoryLogger log;
+  MysqlConnection admin(test_mysql());
+  migrate_schema(admin, schema, {}, log);
+}
+
+}  // namespace
+
 TEST_CASE("first_deliveries records a batch of event ids at once and counts out those seen before") {
   ScratchSchema schema("kfn_test_pool");
-  MemoryLogger log;
-  {
-    MysqlConnection admin(test_mysql());
-    migrate_schema(admin, schema.name(), {}, log);
-  }
+  create_runtime_tables(schema.name());
   MysqlPool pool(test_mysql(schema.name()), 2);
   MysqlSchemaDatabase database(pool, nullptr);
   std::vector<std::string> const first{"e1", "e2", "e3"};
@@ -160,11 +167,7 @@ TEST_CASE("first_deliveries records a batch of event ids at once and counts out 
 
 TEST_CASE("already_processed sees only ids a committed transaction recorded") {
   ScratchSchema schema("kfn_test_pool");
-  MemoryLogger log;
-  {
-    MysqlConnection admin(test_mysql());
-    migrate_schema(admin, schema.name(), {}, log);
-  }
+  create_runtime_tables(schema.name());
   MysqlPool pool(test_mysql(schema.name()), 2);
   MysqlSchemaDatabase schema_database(pool, nullptr);
   InvocationDatabase database(&schema_database, {"test-fn", ""});
