@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "kfn/processed_events.h"
 #include "lib/event_reader.h"
 #include "lib/outbound_events.h"
 #include "lib/projection_store.h"
@@ -26,10 +27,6 @@ std::chrono::milliseconds webhook_timeout(kfn::Config const& config) {
 
 // Marks in the notify schema's processed-events table; prefixed so they never meet notify-push's ids.
 std::string posted_marker(std::string const& event_id) { return "webhook:" + event_id; }
-
-bool already_posted(kfn::Database& db, std::string const& marker) {
-  return !db.execute("SELECT 1 FROM kfn_processed_events WHERE event_id = ?", {marker}).rows.empty();
-}
 
 void remember_posted(kfn::Database& db, std::string const& marker) {
   auto tx = db.begin();
@@ -67,7 +64,7 @@ kfn::EventResult handle_webhook_event(kfn::CloudEvent const& event, kfn::Context
 
   // Push is for users who cannot see the notification arrive on a live stream.
   if (is_online(ctx.db(), body["recipient_id"].get<std::int64_t>())) return kfn::EventResult::done();
-  if (already_posted(ctx.db(), posted_marker(event.id))) return kfn::EventResult::done();
+  if (kfn::already_processed(ctx.db(), posted_marker(event.id))) return kfn::EventResult::done();
   return post_notification(event, ctx, std::get<WebhookTarget>(parsed_url), body, post);
 }
 
