@@ -44,7 +44,7 @@ class Setup {
 };
 
 // Bumped whenever a type in runtime/include/kfn changes layout or meaning.
-inline constexpr std::uint32_t kAbiVersion = 1;
+inline constexpr std::uint32_t kAbiVersion = 2;
 inline constexpr char kEntrySymbol[] = "kfn_entry";
 
 // abi_version stays the first member in every version, so the loader can always read it.
