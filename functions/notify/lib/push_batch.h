@@ -4,7 +4,9 @@
 // largest user of MariaDB's CPU. A batch costs a fixed number of statements whatever its size (one
 // multi-row dedupe insert, one presence read for all its messages, the outbox rows in multi-row
 // inserts, one COMMIT): a batch whose statements grew with its size ran slower than the transactions
-// it replaced, because on a busy server each statement waits (docs/benchmarks.md).
+// it replaced, because on a busy server each statement waits (docs/benchmarks.md). Since then the
+// deliveries that follow from an event alone skip the outbox (push_handler.h): the outbox rows left
+// are notifications and presence changes told to friends.
 #pragma once
 
 #include <exception>
