@@ -121,6 +121,42 @@ TEST_CASE("a KafkaSource event makes notify-push publish what it publishes in th
   CHECK(serve.wait_after_terminate() == 0);
 }
 
+TEST_CASE("in Knative mode the CloudEvent types a manifest leaves out are answered done, unrun") {
+  // notify-webhook's manifest takes only NotificationCreated of notification.events; KafkaSource has
+  // no filter and sends it every per-recipient delivery too.
+  MockCluster cluster(1);
+  KnativeProcess serve(kfn::test::knative_env("notify-webhook", cluster.bootstrap(), schema_prefix()));
+  auto client = serve.client();
+  auto invocations = [&] {
+    std::string const series = "kfn_invocations_total{function=\"notify-webhook\"} ";
+    auto const metrics = client->request("GET", "/metrics").body;
+    auto const at = metrics.find(series);
+    return at == std::string::npos ? -1.0 : std::stod(metrics.substr(at + series.size()));
+  };
+  auto event = [](std::string const& type) {
+    return Headers{{"ce-specversion", "1.0"},
+                   {"ce-id", kfn::host::new_uuid_v4()},
+                   {"ce-source", "/kfn/notify-push"},
+                   {"ce-type", type},
+                   {"Content-Type", "application/json"}};
+  };
+  auto const recipient = std::to_string(kfn::test::unique_id());
+
+  auto const delivery =
+      client->request("POST", "/", R"({"event":"message.sent","data":{}})", event("EventDelivery"));
+  CHECK(delivery.status == 200);
+  CHECK(json::parse(delivery.body)["status"] == "skipped");
+  CHECK(invocations() == 0);
+
+  auto const created = client->request(
+      "POST", "/", R"({"recipient_id":)" + recipient + R"(,"notification":{"type":"message_received"}})",
+      event("NotificationCreated"));
+  CHECK(created.status == 200);
+  CHECK(json::parse(created.body)["status"] == "done");
+  CHECK(invocations() == 1);
+  CHECK(serve.wait_after_terminate() == 0);
+}
+
 TEST_CASE("with MySQL down an event is answered 5xx, so KafkaSource retries it") {
   MockCluster cluster(1);
   auto env = kfn::test::knative_env("notify-push", cluster.bootstrap(), schema_prefix());

@@ -99,7 +99,7 @@ RetryPolicy parse_retry(Field const& retry) {
 
 KafkaTrigger parse_kafka(Field const& kafka, std::string const& function_name, ParsedFunction& parsed) {
   kafka.expect_keys({"topics", "group", "concurrency", "initial_offset", "dead_letter_topic",
-                     "max_in_flight_per_partition", "retry"});
+                     "max_in_flight_per_partition", "retry", "event_types"});
   KafkaTrigger trigger;
   Field const topics = kafka.require("topics");
   for (auto const& topic : topics.items()) {
@@ -120,6 +120,10 @@ KafkaTrigger parse_kafka(Field const& kafka, std::string const& function_name, P
         static_cast<int>(in_flight->integer(1, std::numeric_limits<int>::max()));
   }
   if (auto retry = kafka.find("retry")) trigger.retry = parse_retry(*retry);
+  if (auto types = kafka.find("event_types")) {
+    for (auto const& type : types->items()) trigger.event_types.push_back(type.non_empty_text());
+    if (trigger.event_types.empty()) types->fail("must name at least one type (leave it out for every type)");
+  }
   return trigger;
 }
 
@@ -240,6 +244,10 @@ std::string route_shape(std::string_view path) {
 }
 
 }  // namespace manifest_internal
+
+bool KafkaTrigger::handles_type(std::string_view type) const {
+  return event_types.empty() || std::find(event_types.begin(), event_types.end(), type) != event_types.end();
+}
 
 FunctionManifest parse_function_manifest(std::string const& yaml_text, std::string const& file_name) {
   return manifest_internal::parse_function_document(yaml_text, file_name).manifest;

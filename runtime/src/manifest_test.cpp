@@ -137,6 +137,27 @@ trigger:
   CHECK(m.kafka->retry.initial_backoff == std::chrono::seconds(1));
   CHECK(m.kafka->retry.max_backoff == std::chrono::minutes(1));
   CHECK(m.kafka->retry.multiplier == 1.5);
+  CHECK(m.kafka->event_types.empty());
+  CHECK(m.kafka->handles_type("AnythingAtAll"));
+}
+
+TEST_CASE("a Kafka manifest's event_types limit the CloudEvent types the function handles", "[manifest]") {
+  auto const m = parse_function_manifest(R"(
+name: notify-webhook
+library: notify_webhook
+trigger:
+  kafka:
+    topics: [notification.events]
+    event_types: [NotificationCreated, NotificationRead]
+)",
+                                         "notify-webhook.yaml");
+  REQUIRE(m.kafka);
+  CHECK(m.kafka->event_types == std::vector<std::string>{"NotificationCreated", "NotificationRead"});
+  CHECK(m.kafka->handles_type("NotificationCreated"));
+  CHECK(m.kafka->handles_type("NotificationRead"));
+  CHECK_FALSE(m.kafka->handles_type("EventDelivery"));
+  CHECK_FALSE(m.kafka->handles_type("notificationcreated"));  // CloudEvent types are case-sensitive
+  CHECK_FALSE(m.kafka->handles_type(""));
 }
 
 TEST_CASE("manifest errors name the file, the 1-based line and the dotted field", "[manifest]") {
@@ -180,6 +201,9 @@ TEST_CASE("each kind of broken function manifest is refused at its field", "[man
       {head + "  kafka:\n    topics: [t]\n    retry:\n      multiplier: 0.5\n", 7,
        "trigger.kafka.retry.multiplier"},
       {head + "  kafka:\n    topics: [t]\n  http: {method: GET, path: /x}\n", 4, "trigger"},
+      {head + "  kafka:\n    topics: [t]\n    event_types: []\n", 6, "trigger.kafka.event_types"},
+      {head + "  kafka:\n    topics: [t]\n    event_types: [A, \"\"]\n", 6, "trigger.kafka.event_types[1]"},
+      {head + "  kafka:\n    topics: [t]\n    event_types: A\n", 6, "trigger.kafka.event_types"},
       {head + "  http: {method: GET, path: /x}\nscale:\n  min: 3\n  max: 2\n", 7, "scale.max"},
       {head + "  http: {method: GET, path: /x}\nenv:\n  lower: x\n", 6, "env.lower"},
       {head + "  http: {method: GET, path: /x}\nenv:\n  KEY: [1]\n", 6, "env.KEY"},

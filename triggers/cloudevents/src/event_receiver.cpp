@@ -5,12 +5,24 @@
 #include "kfn/host/process_log.h"
 
 namespace kfn::cloudevents {
+namespace {
+
+// The manifest's event_types filter (every type when it has none, or is no Kafka function).
+std::function<bool(std::string_view)> types_handled_by(kfn::host::FunctionHost& host,
+                                                       std::string const& function) {
+  auto const* manifest = host.catalogue().function(function);
+  if (manifest == nullptr || !manifest->kafka || manifest->kafka->event_types.empty()) return {};
+  return [trigger = *manifest->kafka](std::string_view type) { return trigger.handles_type(type); };
+}
+
+}  // namespace
 
 EventReceiver::EventReceiver(kfn::host::FunctionHost& host, std::string function,
                              std::chrono::milliseconds invocation_timeout)
     : host_(host),
       function_(std::move(function)),
       invocation_timeout_(invocation_timeout),
+      handles_type_(types_handled_by(host, function_)),
       log_(kfn::host::with_fields(kfn::host::make_process_logger(),
                                   {{"component", "cloudevents"}, {"function", function_}})) {}
 
@@ -26,6 +38,8 @@ kfn::HttpResponse EventReceiver::handle(kfn::HttpRequest const& request) {
     return malformed_event(malformed->message);
   }
   auto const& event = std::get<kfn::CloudEvent>(parsed);
+  // KafkaSource has no filter: the records the local trigger passes over arrive here and are done.
+  if (handles_type_ && !handles_type_(event.type)) return kfn::json_response(200, {{"status", "skipped"}});
 
   kfn::host::Invocation invocation;
   invocation.deadline = std::chrono::steady_clock::now() + invocation_timeout_;

@@ -8,6 +8,7 @@ namespace kfn::kafka {
 namespace {
 
 constexpr std::string_view kAttributePrefix = "ce_";
+constexpr std::string_view kPlainRecordType = "dev.knative.kafka.event";
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -31,7 +32,7 @@ void fill_missing_attributes(kfn::CloudEvent& event, bool is_cloud_event) {
   auto offset = [&] { return std::to_string(event.offset); };
   if (event.id.empty()) event.id = "partition:" + where() + "/offset:" + offset();
   if (event.source.empty()) event.source = "/kfn/kafka/" + event.topic;
-  if (event.type.empty()) event.type = "dev.knative.kafka.event";
+  if (event.type.empty()) event.type = kPlainRecordType;
   if (!is_cloud_event && event.subject.empty()) event.subject = "partition:" + where() + "#" + offset();
 }
 
@@ -117,6 +118,14 @@ void set_cloud_event_attribute(kfn::CloudEvent& event, std::string_view name, st
     event.datacontenttype = value;
   else
     event.extensions[std::string(name)] = value;
+}
+
+std::string_view cloud_event_type_of(Headers const& headers) {
+  std::string_view type;
+  for (auto const& [name, value] : headers) {
+    if (equals_ignoring_case(name, "ce_type")) type = value;
+  }
+  return type.empty() ? kPlainRecordType : type;
 }
 
 std::string traceparent_of(Headers const& headers) {

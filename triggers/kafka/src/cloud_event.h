@@ -16,6 +16,10 @@ kfn::CloudEvent to_cloud_event(Record const& record);
 // thousands of records a second the trigger reuses events rather than allocating each one anew.
 void assign_cloud_event(kfn::CloudEvent& event, Record const& record);
 
+// The CloudEvent type the function would see for a record with these headers: the `ce_type` header
+// (the last one, any case), else KafkaSource's "dev.knative.kafka.event" for a plain record.
+std::string_view cloud_event_type_of(Headers const& headers);
+
 // The record's W3C traceparent: the `traceparent` header, else `ce_traceparent`; empty when absent.
 std::string traceparent_of(Headers const& headers);
 

@@ -6,15 +6,21 @@ namespace kfn::kafka {
 namespace {
 
 Headers binary_mode_headers() {
-  return {{"ce_specversion", "1.0"},       {"ce_id", "3f1c"},
-          {"ce_source", "/kfn/users-register"}, {"ce_type", "UserRegistered"},
-          {"ce_time", "2024-05-01T10:00:00Z"},  {"ce_subject", "u1"},
-          {"content-type", "application/json"}, {"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
-          {"ce_partitionkey", "u1"},            {"X-Custom", "yes"}};
+  return {{"ce_specversion", "1.0"},
+          {"ce_id", "3f1c"},
+          {"ce_source", "/kfn/users-register"},
+          {"ce_type", "UserRegistered"},
+          {"ce_time", "2024-05-01T10:00:00Z"},
+          {"ce_subject", "u1"},
+          {"content-type", "application/json"},
+          {"traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"},
+          {"ce_partitionkey", "u1"},
+          {"X-Custom", "yes"}};
 }
 
 TEST_CASE("a binary-mode CloudEvent record maps its ce_ headers to attributes") {
-  auto event = to_cloud_event("user.events", 2, 41, std::string_view("u1"), R"({"a":1})", binary_mode_headers());
+  auto event =
+      to_cloud_event("user.events", 2, 41, std::string_view("u1"), R"({"a":1})", binary_mode_headers());
   CHECK(event.id == "3f1c");
   CHECK(event.source == "/kfn/users-register");
   CHECK(event.type == "UserRegistered");
@@ -73,6 +79,21 @@ TEST_CASE("a record converts through its Record form the same way") {
   CHECK(event.key == "k");
 }
 
+TEST_CASE("the type a record is filtered on is the type its CloudEvent gets") {
+  std::vector<Headers> const cases = {
+      binary_mode_headers(), {{"CE_Type", "Shouted"}},         {{"ce_type", "First"}, {"ce_type", "Last"}},
+      {{"ce_type", ""}},     {{"content-type", "text/plain"}}, {},
+  };
+  for (auto const& headers : cases) {
+    auto const event = to_cloud_event("t", 0, 1, std::nullopt, "", headers);
+    CHECK(cloud_event_type_of(headers) == event.type);
+  }
+  CHECK(cloud_event_type_of(binary_mode_headers()) == "UserRegistered");
+  CHECK(cloud_event_type_of({{"CE_Type", "Shouted"}}) == "Shouted");
+  CHECK(cloud_event_type_of({{"ce_type", "First"}, {"ce_type", "Last"}}) == "Last");
+  CHECK(cloud_event_type_of({}) == "dev.knative.kafka.event");
+}
+
 TEST_CASE("the traceparent comes from the traceparent header, else ce_traceparent") {
   CHECK(traceparent_of({{"ce_traceparent", "b"}, {"traceparent", "a"}}) == "a");
   CHECK(traceparent_of({{"ce_traceparent", "b"}}) == "b");
@@ -80,7 +101,8 @@ TEST_CASE("the traceparent comes from the traceparent header, else ce_traceparen
 }
 
 TEST_CASE("the trace id is the second field of a well-formed traceparent only") {
-  CHECK(trace_id_of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01") == "0af7651916cd43dd8448eb211c80319c");
+  CHECK(trace_id_of("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01") ==
+        "0af7651916cd43dd8448eb211c80319c");
   CHECK(trace_id_of("garbage").empty());
   CHECK(trace_id_of("").empty());
 }

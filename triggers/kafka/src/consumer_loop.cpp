@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "cloud_event.h"
 #include "group_state.h"
 #include "kfn/host/thread_name.h"
 #include "message_record.h"
@@ -88,7 +89,9 @@ void ConsumerLoop::consume_batch(int timeout_ms) {
                      KafkaError::from_code(message->err, rd_kafka_message_errstr(message.get())));
       continue;
     }
-    assign_record(batch_[count++], *message);
+    auto& record = batch_[count++];
+    assign_record(record, *message);
+    record.skip = settings_.handles_type && !settings_.handles_type(cloud_event_type_of(record.headers));
   }
   // Once stopping, records are left for the next owner: nothing past them is done, so nothing is lost.
   if (count > 0 && !stop_requested_) scheduler_.submit(std::span<Record>(batch_.data(), count));

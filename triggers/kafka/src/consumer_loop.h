@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -29,6 +30,8 @@ struct ConsumerSettings {
   std::vector<std::string> topics;
   std::size_t max_in_flight_per_partition = 1000;
   std::chrono::milliseconds revoke_drain_timeout{10'000};
+  // Whether the function handles a CloudEvent type (KafkaTrigger::event_types); empty: every type.
+  std::function<bool(std::string_view type)> handles_type;
 };
 
 // start(), request_stop() and join() from one owning thread; the scheduler, metrics and log must

@@ -14,6 +14,7 @@ namespace kfn::kafka {
 // References into the registry (they live as long as it does). Updated lock-free from any thread.
 struct PartitionMetrics {
   kfn::host::Counter& handled;               // records the function finished with
+  kfn::host::Counter& skipped;               // of CloudEvent types the function does not handle
   kfn::host::Counter& failures;              // failed invocations (each attempt counts)
   kfn::host::Counter& retries;               // invocations scheduled again after a failure
   kfn::host::Counter& dead_letters;          // records written to the dead-letter topic

@@ -24,6 +24,9 @@ struct Record {
   std::optional<std::string> key;    // nullopt: the record has no key
   std::optional<std::string> value;  // nullopt: a tombstone
   Headers headers;
+  // Of a CloudEvent type the function does not handle (KafkaTrigger::event_types): the scheduler
+  // marks it done as it arrives, and the function never runs for it.
+  bool skip = false;
 };
 
 // "topic[partition]" for log lines and errors.

@@ -39,9 +39,9 @@ struct FakeLog : kfn::Logger {
 };
 
 struct Series {
-  kfn::host::Counter handled, failures, retries, dead_letters, dead_letter_failures, pauses;
+  kfn::host::Counter handled, skipped, failures, retries, dead_letters, dead_letter_failures, pauses;
   kfn::host::Gauge in_flight, lag;
-  PartitionMetrics metrics{handled, failures,  retries, dead_letters, dead_letter_failures,
+  PartitionMetrics metrics{handled, skipped,   failures, retries, dead_letters, dead_letter_failures,
                            pauses,  in_flight, lag};
 };
 

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "offset_tracker.h"
+#include "partition_metrics.h"
 
 namespace kfn::kafka {
 
@@ -92,6 +93,12 @@ void Scheduler::submit(std::span<Record> records) {
 void Scheduler::submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot,
                               Clock::time_point now) {
   if (!slot->tracker.received(record.offset)) return;
+  if (record.skip) {  // stays in the caller's buffer: nothing to run, nothing to keep
+    slot->tracker.done(record.offset);
+    slot->commit_moved = true;
+    if (slot->metrics) slot->metrics->skipped.add();
+    return;
+  }
   WorkPtr work;
   if (spare_.empty()) {
     work = std::make_shared<Work>(std::move(record));

@@ -61,11 +61,12 @@ class Scheduler {
   // waiting for a retry or running are abandoned: they are redelivered to the partition's next owner.
   std::vector<CommitPoint> remove_partitions(std::vector<PartitionId> const& partitions);
 
-  // Records in consumption order. Each is swapped with a recycled record (see release_finished), so
-  // the caller's buffer gets back records whose strings have capacity, ready to be assigned over: the
-  // poll thread refills the same batch on every poll and allocates almost nothing per record. A
-  // record of a partition not added, or at an offset already received, is dropped (never started, so
-  // the partition's next reader receives it again).
+  // Records in consumption order. A record marked `skip` is done as it arrives: its offset may be
+  // committed once those before it are, and it never reaches a worker. Each is swapped with a recycled record
+  // (see release_finished), so the caller's buffer gets back records whose strings have capacity, ready to be
+  // assigned over: the poll thread refills the same batch on every poll and allocates almost nothing per
+  // record. A record of a partition not added, or at an offset already received, is dropped (never started,
+  // so the partition's next reader receives it again).
   void submit(std::span<Record> records);
 
   // Blocks until a record may run; nullptr once stopped.

@@ -123,6 +123,39 @@ TEST_CASE_METHOD(Fixture, "the committable offset follows finished records, neve
   CHECK(scheduler.in_flight(kP0) == 0);
 }
 
+Record skipped(PartitionId const& partition, std::int64_t offset, std::optional<std::string> key) {
+  auto r = record(partition, offset, std::move(key));
+  r.skip = true;
+  return r;
+}
+
+TEST_CASE_METHOD(
+    Fixture, "a skipped record never runs, holds back no key and is committable once those before it are") {
+  submit({record(kP0, 0, "k"), skipped(kP0, 1, "k"), skipped(kP0, 2, "other"), record(kP0, 3, "k")});
+  auto first = scheduler.try_next();
+  CHECK(offset_of(first) == 0);
+  CHECK(scheduler.try_next() == nullptr);  // 3 waits for 0, its key's record before it; 1 and 2 never run
+  CHECK_FALSE(scheduler.committable(kP0));
+  CHECK(scheduler.in_flight(kP0) == 4);
+  scheduler.complete(first, Completion::finished());
+  CHECK(scheduler.committable(kP0) == 3);  // past the skipped ones
+  auto last = scheduler.try_next();
+  CHECK(offset_of(last) == 3);
+  scheduler.complete(last, Completion::finished());
+  CHECK(scheduler.try_next() == nullptr);
+  CHECK(scheduler.committable(kP0) == 4);
+  CHECK(scheduler.in_flight(kP0) == 0);
+}
+
+TEST_CASE_METHOD(Fixture, "a partition whose records are all skipped commits them at once") {
+  submit({skipped(kP1, 7, "a"), skipped(kP1, 8, std::nullopt)});
+  CHECK(scheduler.try_next() == nullptr);
+  auto points = scheduler.take_commit_points();
+  REQUIRE(points.size() == 1);
+  CHECK(points[0].partition == kP1);
+  CHECK(points[0].offset == 9);
+}
+
 TEST_CASE_METHOD(Fixture, "commit points are reported once per change") {
   submit({record(kP0, 0, "a"), record(kP1, 5, "a")});
   scheduler.complete(scheduler.try_next(), Completion::finished());

@@ -42,6 +42,7 @@ kfn::host::Catalogue probe_catalogue(ProbeSetup const& setup, std::string const&
   trigger.retry = setup.retry;
   trigger.dead_letter_topic = kDeadLetterTopic;
   trigger.max_in_flight_per_partition = setup.max_in_flight_per_partition;
+  trigger.event_types = setup.event_types;
   manifest.kafka = trigger;
   catalogue.functions.push_back(manifest);
   return catalogue;

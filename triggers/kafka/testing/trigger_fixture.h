@@ -6,6 +6,7 @@
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "kfn/host/function_host.h"
 #include "kfn/host/metrics_registry.h"
@@ -23,6 +24,7 @@ struct ProbeSetup {
   int max_in_flight_per_partition = 1000;
   kfn::host::RetryPolicy retry;
   bool use_database = false;
+  std::vector<std::string> event_types;  // the manifest's filter; empty: every type
 };
 
 inline constexpr char kTopic[] = "events";

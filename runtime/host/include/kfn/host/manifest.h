@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kfn::host {
@@ -52,6 +53,12 @@ struct KafkaTrigger {
   std::string dead_letter_topic;            // defaults to <function>.dlq
   std::string initial_offset = "earliest";  // earliest | latest
   int max_in_flight_per_partition = 1000;
+  // The CloudEvent types the function handles; empty: every type. A record of another type is
+  // acknowledged without running the function, so a consumer of a busy shared topic that wants one
+  // event of it costs a header read per record, not an invocation.
+  std::vector<std::string> event_types;
+
+  [[nodiscard]] bool handles_type(std::string_view type) const;
 };
 
 // A server-sent-events edge (trigger `sse`): streams the per-recipient deliveries of `topic` to the

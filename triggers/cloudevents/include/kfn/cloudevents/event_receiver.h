@@ -6,8 +6,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kfn/host/function_host.h"
 #include "kfn/http.h"
@@ -20,8 +22,9 @@ class EventReceiver {
   EventReceiver(kfn::host::FunctionHost& host, std::string function,
                 std::chrono::milliseconds invocation_timeout = std::chrono::seconds(30));
 
-  // 400 for a malformed CloudEvent, 405 for anything but POST; otherwise the function's outcome:
-  // done -> 200, retry -> 503 (Retry-After), permanent -> 422.
+  // 400 for a malformed CloudEvent, 405 for anything but POST; 200 without running the function for
+  // a type its manifest's event_types leave out; otherwise the function's outcome: done -> 200,
+  // retry -> 503 (Retry-After), permanent -> 422.
   kfn::HttpResponse handle(kfn::HttpRequest const& request);
 
   [[nodiscard]] std::string const& function() const { return function_; }
@@ -30,6 +33,7 @@ class EventReceiver {
   kfn::host::FunctionHost& host_;
   std::string const function_;
   std::chrono::milliseconds const invocation_timeout_;
+  std::function<bool(std::string_view type)> const handles_type_;  // empty: every type
   std::shared_ptr<kfn::Logger> log_;
 };
 
