@@ -10,7 +10,8 @@
 #
 # Runs `kfn run --manifests manifests` (every chat function and the edge in one runner process,
 # embedded mock Kafka, the given MariaDB and Redis), sse_fanout_setup.py (register, befriend, group
-# rooms), sse_load.py latency-file (the streams) and sse_fanout_send.py (the sender). PERF=1 records
+# rooms), sse_load.py latency-file (the streams) and sse_fanout_send.py (the sender), and prints
+# where the time went by stage (stage_metrics.py). PERF=1 records
 # the runner with perf during the load (perf.data in the current directory).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -80,6 +81,12 @@ db_counters() {
     "SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit')" | awk '{printf "%s ", $2}'
 }
 t0=$(ticks $KFN_PID) w0=$(date +%s.%N) m0=$(ticks "$MYSQLD_PID") db0=$(db_counters)
+# Metrics around the load and once a second during it: how long each stage took, how far each fell behind.
+curl -s "http://127.0.0.1:$PORT/metrics" >"$STATE/metrics-before.txt"
+( for i in $(seq 1 "$SECONDS_OF_LOAD"); do
+    sleep 1  # a snapshot a second while the load runs
+    curl -s "http://127.0.0.1:$PORT/metrics" >"$STATE/metrics-mid-$i.txt"
+  done ) &
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
 # The whole machine too: the client, the database and Redis share these cores with the runner.
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -b -n 2 -d 1 | awk '/^top -/{n++} n==2' >"$STATE/top-all.txt" ) &
@@ -99,6 +106,7 @@ for _ in $(seq 1 120); do
 done
 sleep 1
 m1=$(ticks "$MYSQLD_PID") db1=$(db_counters)
+curl -s "http://127.0.0.1:$PORT/metrics" >"$STATE/metrics-after.txt"
 exec 7>&-
 wait "$LAT_PID" || true
 result=$(sed -n 2p "$STATE/lat.out")
@@ -116,6 +124,7 @@ awk -v a="$db0" -v b="$db1" -v sent="$sent" -v m=$((m1 - m0)) -v hz="$(getconf C
   if (pid != "") printf "; mysqld cpu %.1f s", m / hz
   print "" }'
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^kfn_sse_delivery_latency_seconds_bucket' | tr '\n' ' '; echo
+/usr/bin/python3 tests/bench/stage_metrics.py "$STATE/metrics-before.txt" "$STATE/metrics-after.txt" "$STATE"/metrics-mid-*.txt
 echo "runner's busiest threads mid-load (top -H):"
 # The row whose id is the process's own shows the whole process here, not its main thread: skip it.
 awk -v pid="$KFN_PID" 'NR > 7 && $1 != pid && ++shown <= 10 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"
