@@ -4,9 +4,11 @@
 
 namespace notify {
 
-kfn::DomainEvent event_delivery(Delivery const& delivery) {
-  nlohmann::json data = {
-      {"recipient_id", delivery.recipient_id}, {"event", delivery.event}, {"data", delivery.data}};
+kfn::DomainEvent event_delivery(Delivery delivery) {
+  nlohmann::json data = nlohmann::json::object();
+  data["recipient_id"] = delivery.recipient_id;
+  data["event"] = std::move(delivery.event);
+  data["data"] = std::move(delivery.data);
   return {kNotificationEventsTopic, std::to_string(delivery.recipient_id), kEventDelivery, std::move(data)};
 }
 

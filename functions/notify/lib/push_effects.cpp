@@ -95,7 +95,7 @@ std::optional<Malformed> apply_push_effects(kfn::Transaction& tx, InboundEvent c
   if (auto bad = update_projections(tx, event, kfn::sql_datetime(happened_at(event, now)))) return bad;
   auto plan = plan_presence_deliveries(event.type, event.data, presence_audience(tx, event));
   if (auto const* bad = std::get_if<Malformed>(&plan)) return *bad;
-  for (auto const& delivery : std::get<std::vector<Delivery>>(plan)) tx.publish(event_delivery(delivery));
+  for (auto& delivery : std::get<std::vector<Delivery>>(plan)) tx.publish(event_delivery(std::move(delivery)));
   for (auto const& notification : store_notifications(tx, event, kfn::sql_datetime(now), online)) {
     tx.publish(event_delivery(notification_delivery(notification)));
     tx.publish(notification_created(notification));

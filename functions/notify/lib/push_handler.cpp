@@ -21,13 +21,12 @@ void record_projection_lag(kfn::Context& ctx, InboundEvent const& event) {
 }
 
 // False when the event was processed before: its deliveries went out then.
-bool publish_event_deliveries(kfn::Context& ctx, InboundEvent const& event,
-                              std::vector<Delivery> const& deliveries) {
+bool publish_event_deliveries(kfn::Context& ctx, InboundEvent const& event, std::vector<Delivery> deliveries) {
   if (deliveries.empty()) return true;
   if (kfn::already_processed(ctx.db(), event.id)) return false;
   std::vector<kfn::DomainEvent> events;
   events.reserve(deliveries.size());
-  for (auto const& delivery : deliveries) events.push_back(event_delivery(delivery));
+  for (auto& delivery : deliveries) events.push_back(event_delivery(std::move(delivery)));
   ctx.events().publish_confirmed(std::move(events));
   return true;
 }
@@ -45,7 +44,7 @@ kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& c
   auto plan = plan_event_deliveries(push.event.type, push.event.data);
   if (auto const* bad = std::get_if<Malformed>(&plan))
     return kfn::EventResult::permanent(event.type + ": " + bad->reason);
-  if (!publish_event_deliveries(ctx, push.event, std::get<std::vector<Delivery>>(plan)))
+  if (!publish_event_deliveries(ctx, push.event, std::move(std::get<std::vector<Delivery>>(plan))))
     return kfn::EventResult::done();
   if (auto batch_error = batcher.run(ctx, push); batch_error && !push.result && !push.error)
     push.error = batch_error;
