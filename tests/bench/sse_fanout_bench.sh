@@ -10,7 +10,7 @@
 #
 # Runs `kfn run --manifests manifests` (every chat function and the edge in one runner process,
 # embedded mock Kafka, the given MariaDB and Redis), sse_fanout_setup.py (register, befriend, group
-# rooms), sse_load.py latency-file (the streams) and sse_fanout_send.py (the sender), and prints
+# rooms), sse_fanout_streams (the streams, C++: build/bin) and sse_fanout_send.py (the sender), and prints
 # where the time went by stage (stage_metrics.py). PERF=1 records
 # the runner with perf during the load (perf.data in the current directory).
 set -euo pipefail
@@ -51,7 +51,7 @@ echo "setting up $USERS users in rooms of 10..."
 /usr/bin/python3 tests/bench/sse_fanout_setup.py "http://127.0.0.1:$PORT" "$USERS" >"$STATE/users.txt"
 # The client measures until its stdin closes; its answers go to a file, so none is lost when it exits.
 mkfifo "$STATE/lat.in"
-/usr/bin/python3 tests/bench/sse_load.py latency-file "$PORT" "$STATE/users.txt" <"$STATE/lat.in" >"$STATE/lat.out" &
+"$BUILD/bin/sse_fanout_streams" "$PORT" "$STATE/users.txt" <"$STATE/lat.in" >"$STATE/lat.out" &
 LAT_PID=$!
 exec 7>"$STATE/lat.in"
 for _ in $(seq 1 1200); do grep -q "^open" "$STATE/lat.out" && break; sleep 0.1; done

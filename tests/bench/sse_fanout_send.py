@@ -2,11 +2,11 @@
 """Sender for tests/bench/sse_fanout_bench.sh: POST /messages/{room_id} at RATE messages/s for SECONDS,
 round-robin over the rooms of USERS_FILE (sse_fanout_setup.py's output), each message from the next
 member of its room. The content carries the message's number and its send time ("n:<i>
-sent_at_ns:<ns>"), which sse_load.py reads back from the frames. Prints "sent <ok> failed <n>".
+sent_at_ns:<ns>"), which sse_fanout_streams reads back from the frames. Prints "sent <ok> failed <n>".
 
     sse_fanout_send.py PORT USERS_FILE RATE SECONDS [warmup]
 
-With "warmup" the content says "warmup:<i>" instead, and sse_load.py ignores those frames.
+With "warmup" the content says "warmup:<i>" instead, and sse_fanout_streams ignores those frames.
 """
 import http.client
 import json

@@ -6,10 +6,6 @@ hold:    opens USERS x PER_USER streams (Bearer tokens minted with the runner's 
          stdin closes. Prints "open <n>" once they are all answered.
 latency: opens one stream per user and, while a producer (kcat) publishes EventDelivery records whose
          data holds "sent_at_ns", records publish-to-receipt latency; prints p50/p99/max on stdin EOF.
-latency-file PORT USERS_FILE: the same over one stream per line of USERS_FILE ("user_id token room_id",
-         sse_fanout_setup.py's output) while sse_fanout_send.py sends real messages whose content holds
-         "n:<i> sent_at_ns:<ns>"; also prints how many distinct (user, message) pairs arrived, so the
-         bench can count what was lost.
 """
 import base64, hashlib, hmac, json, os, re, resource, selectors, socket, sys, time, uuid
 
@@ -68,16 +64,10 @@ def stream_request(token):
 
 def main():
     mode, port = sys.argv[1], int(sys.argv[2])
-    if mode == "latency-file":
-        requests = []
-        for line in open(sys.argv[3]):
-            user, user_token, _room = line.split()
-            requests.append((int(user), stream_request(user_token)))
-    else:
-        secret, users, per_user = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-        requests = [(user, stream_request(token(secret, user)))
-                    for user in range(1, users + 1) for _ in range(per_user)]
-    measuring = mode.startswith("latency")
+    secret, users, per_user = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+    requests = [(user, stream_request(token(secret, user)))
+                for user in range(1, users + 1) for _ in range(per_user)]
+    measuring = mode == "latency"
     sources = [f"127.0.0.{i}" for i in range(1, 9)]
     selector, streams, answered = open_streams(port, requests, sources)
     print(f"open {answered}", flush=True)
