@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
   sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, nullptr);
   Pistache::Http::Endpoint endpoint(Pistache::Address(Pistache::Ipv4::loopback(), Pistache::Port(port)));
-  endpoint.init(Pistache::Http::Endpoint::options().threads(threads).flags(Pistache::Tcp::Options::ReuseAddr));
+  endpoint.init(
+      Pistache::Http::Endpoint::options().threads(threads).flags(Pistache::Tcp::Options::ReuseAddr));
   endpoint.setHandler(Pistache::Http::make_handler<Hello>());
   endpoint.serveThreaded();
   std::cout << "listening on http://127.0.0.1:" << port << std::endl;

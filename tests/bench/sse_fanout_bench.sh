@@ -10,7 +10,7 @@
 #
 # Runs `kfn run --manifests manifests` (every chat function and the edge in one runner process,
 # embedded mock Kafka, the given MariaDB and Redis), sse_fanout_setup.py (register, befriend, group
-# rooms), sse_fanout_streams (the streams, C++: build/bin) and sse_fanout_send.py (the sender), and prints
+# rooms), sse_fanout_streams and sse_fanout_send (the streams and the sender, C++, in BUILD/bin), and prints
 # where the time went by stage (stage_metrics.py). PERF=1 records
 # the runner with perf during the load (perf.data in the current directory).
 set -euo pipefail
@@ -57,7 +57,7 @@ exec 7>"$STATE/lat.in"
 for _ in $(seq 1 1200); do grep -q "^open" "$STATE/lat.out" && break; sleep 0.1; done
 echo "streams $(head -1 "$STATE/lat.out")"
 # A few messages first, so every path (connections, statements, consumers' fetches) is warm.
-/usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" 100 2 warmup >/dev/null
+"$BUILD/bin/sse_fanout_send" "$PORT" "$STATE/users.txt" 100 2 warmup >/dev/null
 metric() { curl -s "http://127.0.0.1:$PORT/metrics" | awk -v m="$1" '$1 == m {printf "%d", $2}'; }
 # The warm-up's frames must be counted before the run starts: wait until the edge's count holds still.
 deliveries_before=$(metric kfn_sse_deliveries_total)
@@ -90,7 +90,7 @@ curl -s "http://127.0.0.1:$PORT/metrics" >"$STATE/metrics-before.txt"
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -H -b -n 2 -d 1 -p "$KFN_PID" | awk '/^top -/{n++} n==2' >"$STATE/top.txt" ) &
 # The whole machine too: the client, the database and Redis share these cores with the runner.
 ( sleep $(( SECONDS_OF_LOAD / 2 )); top -b -n 2 -d 1 | awk '/^top -/{n++} n==2' >"$STATE/top-all.txt" ) &
-/usr/bin/python3 tests/bench/sse_fanout_send.py "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
+"$BUILD/bin/sse_fanout_send" "$PORT" "$STATE/users.txt" "$RATE" "$SECONDS_OF_LOAD" | tee "$STATE/sent"
 t1=$(ticks $KFN_PID) w1=$(date +%s.%N)
 # Past saturation the pipeline drains for seconds after the last send: wait until the edge has queued
 # every frame the accepted sends owe (10 each) or its count stops moving for 5 s, then a moment for

@@ -1,7 +1,7 @@
 // The streams of the fan-out benchmark (tests/bench/sse_fanout_bench.sh): one GET /events per line of
 // USERS_FILE ("user_id token room_id", sse_fanout_setup.py's output), spread over loopback source
 // addresses, read on one epoll thread until stdin closes. Frames whose data holds "n:<i>
-// sent_at_ns:<ns>" (sse_fanout_send.py's messages) count: prints "open <answered>" once every stream
+// sent_at_ns:<ns>" (sse_fanout_send's messages) count: prints "open <answered>" once every stream
 // has its response head, then on EOF "events <n> distinct <pairs> p50_ms .. p99_ms .. max_ms ..".
 // Distinct (user, message) pairs let the bench count lost frames. In C++ rather than Python so the
 // client takes little of the two cores the runner, MariaDB and Redis share with it.
