@@ -95,6 +95,7 @@ std::vector<Room> read_rooms(char const* path) {
     rooms[room].tokens.push_back(token);
   }
   std::vector<Room> out;
+  out.reserve(rooms.size());
   for (auto& [id, room] : rooms) out.push_back(std::move(room));
   return out;
 }
@@ -153,7 +154,7 @@ int main(int argc, char** argv) {
   };
 
   std::vector<epoll_event> ready(kConnections);
-  std::vector<char> buffer(64 * 1024);
+  std::vector<char> buffer(std::size_t{64} * 1024);
   auto last_progress = Clock::now();
   while (next < total || in_flight > 0) {
     auto const now = Clock::now();

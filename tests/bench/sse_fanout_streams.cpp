@@ -163,7 +163,7 @@ int main(int argc, char** argv) {
     event.data.u64 = i;
     if (epoll_ctl(epoll, EPOLL_CTL_ADD, streams[i].fd, &event) != 0) die("epoll_ctl");
   }
-  std::vector<char> buffer(256 * 1024);
+  std::vector<char> buffer(std::size_t{256} * 1024);
   std::vector<epoll_event> ready(1024);
   Measurements measured;
 
