@@ -274,7 +274,10 @@ WorkPtr Scheduler::next_locked(std::unique_lock<std::mutex>& lock, Clock::time_p
     if (delayed_.empty()) {
       work_available_.wait(lock);
     } else {
-      work_available_.wait_until(lock, delayed_.front().when);
+      // A copy: wait_until reads its deadline again after waking, and while this worker sleeps another
+      // may push a retry that reallocates delayed_ under a reference to its front.
+      auto const due = delayed_.front().when;
+      work_available_.wait_until(lock, due);
     }
     census_.wake_up();
     now = Clock::now();
@@ -330,6 +333,11 @@ bool Scheduler::settled_locked(std::vector<PartitionId> const& partitions) const
 bool Scheduler::wait_until_settled(std::vector<PartitionId> const& partitions, Clock::time_point deadline) {
   std::unique_lock lock(mutex_);
   return settled_.wait_until(lock, deadline, [&] { return settled_locked(partitions); });
+}
+
+std::size_t Scheduler::workers_asleep() const {
+  std::lock_guard lock(mutex_);
+  return census_.asleep();
 }
 
 void Scheduler::stop() {

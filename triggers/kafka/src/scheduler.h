@@ -96,6 +96,9 @@ class Scheduler {
   // this every few milliseconds.
   void release_finished();
 
+  // Workers blocked in next() that no wake-up is on its way to.
+  [[nodiscard]] std::size_t workers_asleep() const;
+
   // Wakes every waiting worker; next() returns nullptr from now on.
   void stop();
 

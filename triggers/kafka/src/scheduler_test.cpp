@@ -228,6 +228,31 @@ TEST_CASE_METHOD(Fixture, "a waiting worker is woken by a new record") {
   CHECK(offset_of(waiting.get()) == 0);
 }
 
+// Each retry below is due earlier than the last, so it wakes the sleeping worker, and the retries
+// outgrow the heap's storage several times while it sleeps. A worker that waited on a reference into
+// that storage read freed memory on waking: the ASan build reports it (found in the chat tests, where
+// notify-push's retries after MySQL deadlocks raced this way).
+TEST_CASE_METHOD(Fixture, "a worker sleeping until a retry is due is unharmed by retries added meanwhile") {
+  constexpr int kRecords = 40;
+  std::vector<Record> records;
+  for (int i = 0; i < kRecords; ++i) records.push_back(record(kP0, i, "k" + std::to_string(i)));
+  submit(records);
+  std::vector<WorkPtr> running;
+  for (int i = 0; i < kRecords; ++i) running.push_back(scheduler.try_next());
+  auto const far = Clock::now() + 1h;
+  scheduler.complete(running[0], Completion::retry_at(far));
+  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
+  for (int i = 1; i < kRecords; ++i) {
+    // Polls the scheduler's own count until the worker is back asleep: that is the state under test.
+    while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+    scheduler.complete(running[static_cast<std::size_t>(i)], Completion::retry_at(far - i * 1s));
+  }
+  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  scheduler.stop();
+  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
+  CHECK(sleeper.get() == nullptr);  // nothing was due yet
+}
+
 // Two worker threads; records with key "slow" block until released.
 struct Workers {
   Scheduler& scheduler;

@@ -34,6 +34,7 @@ class WorkerCensus {
   [[nodiscard]] bool should_wake(bool records_waiting, Clock::time_point now) const;
   [[nodiscard]] bool anyone_searching_or_waking() const { return searching_ > 0 || pending_wakes_ > 0; }
   [[nodiscard]] bool anyone_to_wake() const { return sleeping_ > pending_wakes_; }
+  [[nodiscard]] std::size_t asleep() const { return sleeping_ - pending_wakes_; }  // and not yet called
   [[nodiscard]] std::size_t fresh_running(Clock::time_point now) const;
 
  private:
