@@ -47,10 +47,13 @@ int run(RunOptions const& options) {
                              {"mysql", redact_url(backing.mysql_url)},
                              {"redis", backing.redis_url}});
 
+  auto kafka_options = kfn::kafka::TriggerOptions::from_environment(backing.kafka_embedded);
   kfn::host::ServiceConfig config;
   config.mysql_url = backing.mysql_url;
   config.redis_url = backing.redis_url;
   config.kafka_brokers = backing.kafka_brokers;
+  config.kafka_producer_properties.assign(kafka_options.producer_properties.begin(),
+                                          kafka_options.producer_properties.end());
   auto services = kfn::host::Services::create(config, *log);
   if (!backing.mysql_url.empty()) migrate_contexts(*services, catalogue, *log);
 
@@ -83,9 +86,8 @@ int run(RunOptions const& options) {
   // Kafka-triggered functions consume in their consumer groups; without any, no consumer is created.
   std::unique_ptr<kfn::kafka::Trigger> kafka_trigger;
   if (std::ranges::any_of(host.functions(), [](auto const* fn) { return fn->kafka.has_value(); })) {
-    kafka_trigger = std::make_unique<kfn::kafka::Trigger>(
-        host, metrics, backing.kafka_brokers, log,
-        kfn::kafka::TriggerOptions::from_environment(backing.kafka_embedded));
+    kafka_trigger = std::make_unique<kfn::kafka::Trigger>(host, metrics, backing.kafka_brokers, log,
+                                                          std::move(kafka_options));
     kafka_trigger->start();
   }
 

@@ -11,6 +11,7 @@
 #include "kfn/host/process_log.h"
 #include "kfn/host/services.h"
 #include "kfn/http/server.h"
+#include "kfn/kafka/trigger.h"
 #include "kfn/sse/edge.h"
 #include "process_setup.h"
 
@@ -43,6 +44,8 @@ kfn::host::ServiceConfig outside_services(kfn::host::FunctionManifest const& fn)
   config.mysql_url = env_or("MYSQL_URL", "");
   config.redis_url = env_or("REDIS_URL", "");
   config.kafka_brokers = env_or("KAFKA_BROKERS", "");
+  auto const producer_properties = kfn::kafka::TriggerOptions::from_environment(false).producer_properties;
+  config.kafka_producer_properties.assign(producer_properties.begin(), producer_properties.end());
   std::string missing;
   auto need = [&missing](std::string const& value, char const* name) {
     if (value.empty()) missing += missing.empty() ? name : std::string(", ") + name;

@@ -98,6 +98,7 @@ ServicesImpl::ServicesImpl(ServiceConfig config, Logger& log) : config_(std::mov
   if (!config_.kafka_brokers.empty()) {
     ProducerSettings settings;
     settings.brokers = config_.kafka_brokers;
+    settings.overrides = config_.kafka_producer_properties;
     producer_ = std::make_unique<KafkaProducer>(settings, log_);
     publisher_ = std::make_unique<KafkaDirectPublisher>(*producer_, log_);
     configured["kafka"] = config_.kafka_brokers;

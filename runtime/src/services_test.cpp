@@ -75,3 +75,21 @@ TEST_CASE("services without a database refuse database() and log no password") {
   CHECK(detail.find("hunter2") == std::string::npos);
   for (auto const& line : log.lines()) CHECK(line.find("hunter2") == std::string::npos);
 }
+
+TEST_CASE("the event producer takes the configured librdkafka properties over its defaults") {
+  MockKafka kafka;
+  MemoryLogger log;
+  ServiceConfig config;
+  config.kafka_brokers = kafka.bootstrap();
+  config.kafka_producer_properties = {{"linger.ms", "0"}};
+  CHECK_NOTHROW(Services::create(config, log)->shutdown(std::chrono::seconds(1)));
+
+  // A property librdkafka does not know is refused at start, by name, instead of being ignored.
+  config.kafka_producer_properties = {{"no.such.property", "1"}};
+  try {
+    Services::create(config, log);
+    FAIL("an unknown producer property was accepted");
+  } catch (std::invalid_argument const& e) {
+    CHECK(std::string(e.what()).find("no.such.property") != std::string::npos);
+  }
+}

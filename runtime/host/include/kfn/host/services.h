@@ -9,6 +9,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "kfn/db.h"
 #include "kfn/event.h"
@@ -18,9 +20,11 @@
 namespace kfn::host {
 
 struct ServiceConfig {
-  std::string mysql_url;             // mysql://user[:password]@host[:port][/]; empty: no database
-  std::string redis_url;             // redis://host:port
-  std::string kafka_brokers;         // bootstrap servers
+  std::string mysql_url;      // mysql://user[:password]@host[:port][/]; empty: no database
+  std::string redis_url;      // redis://host:port
+  std::string kafka_brokers;  // bootstrap servers
+  // librdkafka properties for the event producer, applied over its defaults (KFN_KAFKA_PRODUCER_PROPERTIES).
+  std::vector<std::pair<std::string, std::string>> kafka_producer_properties;
   std::size_t mysql_pool_size = 32;  // per schema
   std::size_t redis_pool_size = 16;
   std::chrono::milliseconds outbox_sweep_interval{2'000};
