@@ -2,19 +2,13 @@
 
 #include <openssl/rand.h>
 
-#include <cstdlib>
 #include <stdexcept>
 
 #include "edge_impl.h"
+#include "env_settings.h"
 
 namespace kfn::sse {
 namespace {
-
-std::chrono::milliseconds env_ms(char const* name, std::chrono::milliseconds fallback) {
-  char const* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return fallback;
-  return std::chrono::milliseconds(std::stoll(value));
-}
 
 std::string random_id() {
   unsigned char bytes[8];
@@ -38,10 +32,9 @@ EdgeOptions EdgeOptions::from_manifest(kfn::host::FunctionManifest const& manife
   options.trigger = *manifest.sse;
   options.kafka_brokers = std::move(kafka_brokers);
   options.key_prefix = "kfn:sse:" + deployment_prefix;
-  options.trigger.ticket_ttl = env_ms("KFN_SSE_TICKET_TTL_MS", options.trigger.ticket_ttl);
-  options.trigger.heartbeat = env_ms("KFN_SSE_HEARTBEAT_MS", options.trigger.heartbeat);
-  if (char const* queue = std::getenv("KFN_SSE_MAX_QUEUE_BYTES"); queue && *queue)
-    options.trigger.max_queue_bytes = std::stoull(queue);
+  options.trigger.ticket_ttl = env_milliseconds("KFN_SSE_TICKET_TTL_MS", options.trigger.ticket_ttl);
+  options.trigger.heartbeat = env_milliseconds("KFN_SSE_HEARTBEAT_MS", options.trigger.heartbeat);
+  options.trigger.max_queue_bytes = env_bytes("KFN_SSE_MAX_QUEUE_BYTES", options.trigger.max_queue_bytes);
   return options;
 }
 
