@@ -11,7 +11,7 @@
 # Runs `kfn run --manifests manifests` (every chat function and the edge in one runner process,
 # embedded mock Kafka, the given MariaDB and Redis), sse_fanout_setup.py (register, befriend, group
 # rooms), sse_fanout_streams and sse_fanout_send (the streams and the sender, C++, in BUILD/bin), and prints
-# where the time went by stage (stage_metrics.py). PERF=1 records
+# where the time went by stage (stage_metrics.py). PERF=1 records (PERF_OPTIONS, default -g)
 # the runner with perf during the load (perf.data in the current directory).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -70,7 +70,7 @@ done
 
 echo "== $RATE messages/s for $SECONDS_OF_LOAD s"
 if [ "${PERF:-0}" = 1 ]; then
-  perf record -g -p "$KFN_PID" -o perf.data -- sleep $((SECONDS_OF_LOAD + 2)) 2>/dev/null &
+  perf record ${PERF_OPTIONS:--g} -p "$KFN_PID" -o perf.data -- sleep $((SECONDS_OF_LOAD + 2)) 2>/dev/null &
 fi
 ticks() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{print $14 + $15}' "/proc/$1/stat" || echo 0; }
 # What the database does for the load, server-wide (the server should be this benchmark's alone):
@@ -130,3 +130,5 @@ echo "runner's busiest threads mid-load (top -H):"
 awk -v pid="$KFN_PID" 'NR > 7 && $1 != pid && ++shown <= 10 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top.txt"
 echo "busiest processes mid-load (top):"
 awk 'NR > 7 && ++shown <= 6 {printf "  %-20s %5s%%\n", $12, $9}' "$STATE/top-all.txt"
+echo "send -> frame by second of sending (the client's view):"
+grep '^second ' "$STATE/lat.out" | sed 's/^/  /'

@@ -2,7 +2,8 @@
 // USERS_FILE ("user_id token room_id", sse_fanout_setup.py's output), spread over loopback source
 // addresses, read on one epoll thread until stdin closes. Frames whose data holds "n:<i>
 // sent_at_ns:<ns>" (sse_fanout_send's messages) count: prints "open <answered>" once every stream
-// has its response head, then on EOF "events <n> distinct <pairs> p50_ms .. p99_ms .. max_ms ..".
+// has its response head, then on EOF "events <n> distinct <pairs> p50_ms .. p99_ms .. max_ms .." and
+// the same quantiles for each second of sending ("second <k> frames <n> p50_ms .. p99_ms .. max_ms ..").
 // Distinct (user, message) pairs let the bench count lost frames. In C++ rather than Python so the
 // client takes little of the two cores the runner, MariaDB and Redis share with it.
 //
@@ -91,6 +92,7 @@ int open_stream(std::uint16_t port, std::string const& source, std::string const
 
 struct Measurements {
   std::vector<double> latencies_ms;
+  std::vector<std::pair<std::int64_t, double>> by_send_time;  // (sent_at_ns, latency ms)
   std::set<std::pair<std::int64_t, std::int64_t>> delivered;  // (user, message number): duplicates once
 };
 
@@ -104,9 +106,33 @@ void take_lines(Stream& stream, std::string_view chunk, std::int64_t now_ns, Mea
     auto const sent = number_after(line, "sent_at_ns", false);
     if (!sent) continue;
     out.latencies_ms.push_back(static_cast<double>(now_ns - *sent) / 1e6);
+    out.by_send_time.emplace_back(*sent, out.latencies_ms.back());
     if (auto const number = number_after(line, "n", true)) out.delivered.insert({stream.user, *number});
   }
   stream.pending.erase(0, stream.pending.size() - rest.size());
+}
+
+// One line per second of sending: whether the tail is a start-up cost, a stall or a queue that grows.
+void print_by_second(std::vector<std::pair<std::int64_t, double>>& samples) {
+  if (samples.empty()) return;
+  std::sort(samples.begin(), samples.end());
+  auto const start = samples.front().first;
+  std::vector<double> second;
+  auto flush = [&second](std::int64_t index) {
+    if (second.empty()) return;
+    std::sort(second.begin(), second.end());
+    std::printf("second %lld frames %zu p50_ms %.1f p99_ms %.1f max_ms %.1f\n", static_cast<long long>(index),
+                second.size(), second[second.size() / 2], second[second.size() * 99 / 100], second.back());
+    second.clear();
+  };
+  std::int64_t current = 0;
+  for (auto const& [sent_ns, latency_ms] : samples) {
+    auto const index = (sent_ns - start) / 1'000'000'000;
+    if (index != current) flush(current);
+    current = index;
+    second.push_back(latency_ms);
+  }
+  flush(current);
 }
 
 // Reads what `stream` has; false once the server closed it.
@@ -210,5 +236,6 @@ int main(int argc, char** argv) {
   auto const count = latencies.size();
   std::printf("events %zu distinct %zu p50_ms %.1f p99_ms %.1f max_ms %.1f\n", count,
               measured.delivered.size(), latencies[count / 2], latencies[count * 99 / 100], latencies.back());
+  print_by_second(measured.by_send_time);
   return 0;
 }
