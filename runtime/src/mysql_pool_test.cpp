@@ -185,6 +185,33 @@ TEST_CASE("already_processed sees only ids a committed transaction recorded") {
   CHECK_FALSE(kfn::already_processed(database, "never-seen"));
 }
 
+TEST_CASE("already_processed for many ids answers each, across statements, in the order asked") {
+  ScratchSchema schema("kfn_test_pool");
+  create_runtime_tables(schema.name());
+  MysqlPool pool(test_mysql(schema.name()), 2);
+  MysqlSchemaDatabase schema_database(pool, nullptr);
+  InvocationDatabase database(&schema_database, {"test-fn", ""});
+  // 45 ids take chunks of 32, 8, 4 and 1; every third one is recorded, the last one included.
+  std::vector<std::string> ids;
+  std::vector<std::string> recorded;
+  for (int i = 0; i < 45; ++i) {
+    ids.push_back("event-" + std::to_string(i));
+    if (i % 3 == 2) recorded.push_back(ids.back());
+  }
+  {
+    auto transaction = database.begin();
+    CHECK(kfn::first_deliveries(*transaction, recorded) == recorded.size());
+    transaction->commit();
+  }
+  auto const seen = kfn::already_processed(database, std::span<std::string const>(ids));
+  REQUIRE(seen.size() == ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    INFO(ids[i]);
+    CHECK(seen[i] == (i % 3 == 2));
+  }
+  CHECK(kfn::already_processed(database, std::span<std::string const>()).empty());
+}
+
 TEST_CASE("mysql pool replaces an idle connection the server killed") {
   MysqlPool pool(test_mysql(), 2);
   std::uint64_t victim = 0;

@@ -4,7 +4,6 @@
 #include <stdexcept>
 #include <vector>
 
-#include "kfn/processed_events.h"
 #include "lib/deliveries.h"
 #include "lib/inbound_event.h"
 #include "lib/outbound_events.h"
@@ -21,9 +20,10 @@ void record_projection_lag(kfn::Context& ctx, InboundEvent const& event) {
 }
 
 // False when the event was processed before: its deliveries went out then.
-bool publish_event_deliveries(kfn::Context& ctx, InboundEvent const& event, std::vector<Delivery> deliveries) {
+bool publish_event_deliveries(kfn::Context& ctx, ProcessedLookups& lookups, InboundEvent const& event,
+                              std::vector<Delivery> deliveries) {
   if (deliveries.empty()) return true;
-  if (kfn::already_processed(ctx.db(), event.id)) return false;
+  if (already_processed(ctx, lookups, event.id)) return false;
   std::vector<kfn::DomainEvent> events;
   events.reserve(deliveries.size());
   for (auto& delivery : deliveries) events.push_back(event_delivery(std::move(delivery)));
@@ -33,7 +33,7 @@ bool publish_event_deliveries(kfn::Context& ctx, InboundEvent const& event, std:
 
 }  // namespace
 
-kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatcher& batcher) {
+kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatching& batching) {
   if (!is_push_type(event.type)) return kfn::EventResult::done();
   auto read = read_inbound_event(event);
   if (auto const* bad = std::get_if<Malformed>(&read))
@@ -44,9 +44,10 @@ kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& c
   auto plan = plan_event_deliveries(push.event.type, push.event.data);
   if (auto const* bad = std::get_if<Malformed>(&plan))
     return kfn::EventResult::permanent(event.type + ": " + bad->reason);
-  if (!publish_event_deliveries(ctx, push.event, std::move(std::get<std::vector<Delivery>>(plan))))
+  if (!publish_event_deliveries(ctx, batching.lookups, push.event,
+                                std::move(std::get<std::vector<Delivery>>(plan))))
     return kfn::EventResult::done();
-  if (auto batch_error = batcher.run(ctx, push); batch_error && !push.result && !push.error)
+  if (auto batch_error = batching.commits.run(ctx, push); batch_error && !push.result && !push.error)
     push.error = batch_error;
   if (push.error) std::rethrow_exception(push.error);
   if (!push.result) throw std::logic_error("the push batch left an event without a result");

@@ -12,11 +12,19 @@
 
 #include "kfn/context.h"
 #include "kfn/event.h"
+#include "lib/processed_lookup.h"
 #include "lib/push_batch.h"
 
 namespace notify {
 
+// What the function's concurrent invocations share: the read before publishing and the transaction
+// after it, each batched across the events in flight.
+struct PushBatching {
+  ProcessedLookups lookups{&look_up_processed};
+  PushBatcher commits{&apply_push_batch};
+};
+
 // Blocks until the event's deliveries are acknowledged and its batch is committed (see push_batch.h).
-kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatcher& batcher);
+kfn::EventResult handle_push_event(kfn::CloudEvent const& event, kfn::Context& ctx, PushBatching& batching);
 
 }  // namespace notify

@@ -20,8 +20,8 @@ std::vector<std::string> types_of(std::vector<kfn::DomainEvent> const& events) {
 }
 
 kfn::EventResult handle(kfn::CloudEvent const& event, FakeContext& ctx) {
-  notify::PushBatcher batcher(&notify::apply_push_batch);
-  return notify::handle_push_event(event, ctx, batcher);
+  notify::PushBatching batching;
+  return notify::handle_push_event(event, ctx, batching);
 }
 
 // The read before publishing: the event was not processed before.
@@ -59,7 +59,7 @@ TEST_CASE("unreadable events are dead-lettered without a commit", "[push]") {
 
 TEST_CASE("a redelivered event changes nothing and publishes nothing", "[push]") {
   FakeContext ctx;
-  ctx.database.answer_rows({common::testing::make_row({"1"}, {std::int64_t{1}})});  // in kfn_processed_events
+  ctx.database.answer_rows({common::testing::make_row({"event_id"}, {std::string("e1")})});  // recorded
   CHECK(handle(cloud_event("e1", friend_request_sent(1, 2)), ctx).outcome == Outcome::kDone);
   CHECK(ctx.database.statements.size() == 1);
   CHECK(mentions(ctx, 0, "FROM kfn_processed_events"));

@@ -9,9 +9,9 @@
 namespace {
 
 kfn::Function make(kfn::Setup& /*setup*/) {
-  auto batcher = std::make_shared<notify::PushBatcher>(&notify::apply_push_batch);
-  return kfn::Function::event([batcher](kfn::CloudEvent const& event, kfn::Context& ctx) {
-    return notify::handle_push_event(event, ctx, *batcher);
+  auto batching = std::make_shared<notify::PushBatching>();
+  return kfn::Function::event([batching](kfn::CloudEvent const& event, kfn::Context& ctx) {
+    return notify::handle_push_event(event, ctx, *batching);
   });
 }
 

@@ -1,11 +1,13 @@
 // Dedupe for a batch of events in one transaction (see Transaction::first_delivery for one event), and
-// the read that lets work done before that transaction skip an event already handled.
+// the reads that let work done before that transaction skip events already handled.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "kfn/db.h"
 #include "kfn/multi_row_insert.h"
@@ -35,6 +37,32 @@ inline std::size_t first_deliveries(Transaction& tx, std::span<std::string const
 // redelivery does not repeat it. It does not replace first_delivery, which decides under the lock.
 inline bool already_processed(Database& db, std::string const& event_id) {
   return !db.execute("SELECT 1 FROM kfn_processed_events WHERE event_id = ?", {event_id}).rows.empty();
+}
+
+// already_processed for many ids at once: element i says whether event_ids[i] was recorded. One
+// statement per chunk of ids, in power-of-two chunks of at most 32 so a handful of statement texts
+// (and prepared statements) serve any count.
+inline std::vector<bool> already_processed(Database& db, std::span<std::string const> event_ids) {
+  constexpr std::size_t kLargestChunk = 32;
+  std::unordered_set<std::string> recorded;
+  std::size_t next = 0;
+  while (next < event_ids.size()) {
+    std::size_t chunk = kLargestChunk;
+    while (chunk > event_ids.size() - next) chunk /= 2;
+    std::string sql = "SELECT event_id FROM kfn_processed_events WHERE event_id IN (?";
+    SqlParams params{event_ids[next]};
+    for (std::size_t i = 1; i < chunk; ++i) {
+      sql += ", ?";
+      params.emplace_back(event_ids[next + i]);
+    }
+    sql += ")";
+    for (auto const& row : db.execute(sql, params).rows) recorded.insert(row.str(0));
+    next += chunk;
+  }
+  std::vector<bool> seen;
+  seen.reserve(event_ids.size());
+  for (auto const& id : event_ids) seen.push_back(recorded.contains(id));
+  return seen;
 }
 
 }  // namespace kfn
