@@ -74,6 +74,27 @@ TEST_CASE("kafka record with null data publishes an object holding only event_ty
   CHECK(value == nlohmann::json{{"event_type", "MessageSent"}, {"occurred_at", "2026-11-21T12:00:00.123Z"}});
 }
 
+TEST_CASE("kafka record value with empty data, odd type text, or data naming the added fields") {
+  auto event = message_sent();
+  event.data = nlohmann::json::object();
+  event.type = "Odd \"Type\"\n";
+  auto value = nlohmann::json::parse(to_kafka_record(event, "f", "", fixed_time()).value);
+  CHECK(value ==
+        nlohmann::json{{"event_type", "Odd \"Type\"\n"}, {"occurred_at", "2026-11-21T12:00:00.123Z"}});
+
+  // The event's own type and time win, and each key appears once in the text.
+  event = message_sent();
+  event.data["event_type"] = "Forged";
+  event.data["occurred_at"] = "1970-01-01T00:00:00Z";
+  auto const text = to_kafka_record(event, "f", "", fixed_time()).value;
+  value = nlohmann::json::parse(text);
+  CHECK(value["event_type"] == "MessageSent");
+  CHECK(value["occurred_at"] == "2026-11-21T12:00:00.123Z");
+  CHECK(value["room_id"] == 42);
+  CHECK(text.find("event_type") == text.rfind("event_type"));
+  CHECK(text.find("occurred_at") == text.rfind("occurred_at"));
+}
+
 TEST_CASE("kafka record ids are distinct version 4 UUIDs") {
   std::regex const uuid_v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
   std::set<std::string> seen;
