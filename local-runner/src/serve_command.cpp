@@ -68,7 +68,7 @@ std::chrono::milliseconds drain_timeout(kfn::host::FunctionManifest const& fn) {
 
 }  // namespace
 
-ServeOptions serve_options_from_environment(std::filesystem::path default_library_dir) {
+ServeOptions serve_options_from_environment(std::filesystem::path const& default_library_dir) {
   ServeOptions options;
   options.function = env_or("KFN_FUNCTION", "");
   options.address = env_or("KFN_ADDRESS", options.address);
@@ -146,8 +146,8 @@ int serve(ServeOptions const& options) {
   return 0;
 }
 
-int serve_command(std::vector<std::string> const& args, std::filesystem::path default_library_dir) {
-  auto options = serve_options_from_environment(std::move(default_library_dir));
+int serve_command(std::vector<std::string> const& args, std::filesystem::path const& default_library_dir) {
+  auto options = serve_options_from_environment(default_library_dir);
   for (std::size_t i = 0; i < args.size(); ++i) {
     auto const& flag = args[i];
     auto value = [&]() -> std::string const& {

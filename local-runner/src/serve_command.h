@@ -22,7 +22,7 @@ struct ServeOptions {
 
 // The options from the environment Knative sets (PORT) and the Service's env (KFN_*). Throws
 // std::invalid_argument for a malformed value.
-ServeOptions serve_options_from_environment(std::filesystem::path default_library_dir);
+ServeOptions serve_options_from_environment(std::filesystem::path const& default_library_dir);
 
 // Runs until SIGINT or SIGTERM, then drains and stops. Returns the process exit code. Throws
 // std::runtime_error naming what is missing (KFN_FUNCTION, MYSQL_URL, REDIS_URL, KAFKA_BROKERS).
@@ -30,6 +30,6 @@ int serve(ServeOptions const& options);
 
 // `kfn serve [--function NAME] [--port N] [--address A] [--manifests DIR] [--lib-dir DIR]`: flags
 // override the environment. Throws std::invalid_argument for bad usage.
-int serve_command(std::vector<std::string> const& args, std::filesystem::path default_library_dir);
+int serve_command(std::vector<std::string> const& args, std::filesystem::path const& default_library_dir);
 
 }  // namespace kfn::runner

@@ -32,7 +32,7 @@ struct HttpRoute {
   std::string method;  // GET, POST, PUT, PATCH, DELETE
   std::string path;    // template: literal segments and {name} segments, e.g. /messages/{room_id}
   bool auth_required = true;
-  std::size_t body_limit = 64 * 1024;
+  std::size_t body_limit = std::size_t{64} * 1024;
   std::chrono::milliseconds timeout{10'000};
   // Accepted request media types when a body is present.
   std::vector<std::string> content_types{"application/json"};
@@ -71,9 +71,9 @@ struct SseTrigger {
   std::chrono::milliseconds heartbeat{15'000};        // ": ping" interval; also refreshes presence
   std::chrono::milliseconds retry{3'000};             // the "retry:" a stream opens and ends with
   std::chrono::milliseconds ticket_ttl{30'000};
-  int max_streams_per_user = 10;              // the next one closes the user's oldest
-  std::size_t max_queue_bytes = 1024 * 1024;  // unsent bytes past which a stream is closed
-  int history_events = 1000;                  // per-user history kept for resuming
+  int max_streams_per_user = 10;                           // the next one closes the user's oldest
+  std::size_t max_queue_bytes = std::size_t{1024} * 1024;  // unsent bytes past which a stream is closed
+  int history_events = 1000;                               // per-user history kept for resuming
   std::chrono::milliseconds history_ttl{86'400'000};
 };
 
