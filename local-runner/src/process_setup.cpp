@@ -9,22 +9,36 @@
 #include <thread>
 
 #include "kfn/errors.h"
+#include "kfn/knative/generator.h"
 
 namespace kfn::runner {
 namespace {
 
 using namespace std::chrono_literals;
 
+constexpr std::size_t kMinimumSecretBytes = 32;  // HS256's key should be as long as its hash
+
+// A key anyone can read signs nothing: refuse short keys and the generated Secret's placeholder.
+std::string checked_secret(std::string secret, std::string const& source) {
+  if (secret == kfn::knative::kJwtSecretPlaceholder) {
+    throw std::runtime_error(
+        source + " is still the placeholder of the generated Secret: set 32 or more random bytes");
+  }
+  if (secret.size() < kMinimumSecretBytes) throw std::runtime_error(source + " must hold at least 32 bytes");
+  return secret;
+}
+
 // The signing key: KFN_JWT_SECRET or the file KFN_JWT_SECRET_FILE; without either a random key for
 // this process only (tokens stop working on restart), which is fine for development.
 std::string jwt_secret(kfn::Logger& log) {
-  if (char const* secret = std::getenv("KFN_JWT_SECRET"); secret && *secret) return secret;
+  if (char const* secret = std::getenv("KFN_JWT_SECRET"); secret && *secret)
+    return checked_secret(secret, "KFN_JWT_SECRET");
   if (char const* file = std::getenv("KFN_JWT_SECRET_FILE"); file && *file) {
     std::ifstream in(file);
+    if (!in) throw std::runtime_error("KFN_JWT_SECRET_FILE cannot be read");
     std::string secret((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
-    if (secret.size() >= 32) return secret;
-    throw std::runtime_error("KFN_JWT_SECRET_FILE must hold at least 32 bytes");
+    return checked_secret(std::move(secret), "KFN_JWT_SECRET_FILE");
   }
   unsigned char bytes[32];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("no randomness for the JWT key");

@@ -44,7 +44,7 @@ Object secret_template_object(GeneratorOptions const& options, std::string const
           {"stringData",
            {{"mysql-url", "mysql://USER:PASSWORD@MYSQL-HOST:3306/"},
             {"redis-url", "redis://REDIS-HOST:6379"},
-            {"jwt-secret", "REPLACE-WITH-32-OR-MORE-RANDOM-BYTES"}}}};
+            {"jwt-secret", kJwtSecretPlaceholder}}}};
 }
 
 std::vector<Object> topic_objects(kfn::host::Catalogue const& catalogue, GeneratorOptions const& options) {

@@ -14,6 +14,10 @@
 
 namespace kfn::knative {
 
+// The generated Secret's JWT key until the operator replaces it. The serving commands refuse to start
+// with it: a key printed in every generated file signs nothing.
+inline constexpr char kJwtSecretPlaceholder[] = "REPLACE-WITH-32-OR-MORE-RANDOM-BYTES";
+
 struct GeneratorOptions {
   std::string image = "ghcr.io/example/kfn:latest";
   std::string ns = "kfn";
