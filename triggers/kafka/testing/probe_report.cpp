@@ -1,6 +1,8 @@
 // Redis lists and MySQL rows the probe function wrote.
 #include "probe_report.h"
 
+#include <set>
+
 namespace kfn::kafka::testing {
 
 std::int64_t ProbeReport::handled() const {
@@ -14,11 +16,23 @@ bool ProbeReport::wait_handled(std::int64_t count, std::chrono::milliseconds tim
 
 std::vector<std::string> ProbeReport::list(std::string const& key) const {
   std::vector<std::string> values;
-  for (auto const& element : redis_.command({"LRANGE", key, "0", "-1"}).elements) values.push_back(element.str);
+  for (auto const& element : redis_.command({"LRANGE", key, "0", "-1"}).elements)
+    values.push_back(element.str);
   return values;
 }
 
-std::vector<std::string> ProbeReport::seen(std::string const& key) const { return list(prefix_ + ":seen:" + key); }
+std::vector<std::string> ProbeReport::seen(std::string const& key) const {
+  return list(prefix_ + ":seen:" + key);
+}
+std::size_t ProbeReport::distinct_seen(std::vector<std::string> const& keys) const {
+  std::size_t distinct = 0;
+  for (auto const& key : keys) {
+    auto const values = seen(key);
+    distinct += std::set<std::string>(values.begin(), values.end()).size();
+  }
+  return distinct;
+}
+
 std::vector<std::string> ProbeReport::timeline() const { return list(prefix_ + ":timeline"); }
 
 std::vector<std::int64_t> ProbeReport::concurrency() const {

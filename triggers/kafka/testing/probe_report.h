@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <thread>
@@ -26,6 +27,9 @@ class ProbeReport {
   [[nodiscard]] bool wait_handled(std::int64_t count, std::chrono::milliseconds timeout) const;
   // Seqs of `key` in the order the function handled them (redeliveries included).
   [[nodiscard]] std::vector<std::string> seen(std::string const& key) const;
+  // Distinct seqs reported for these keys. The probe reports after its effect commits, so a test
+  // that waited for the effects waits for this too before it reads seen().
+  [[nodiscard]] std::size_t distinct_seen(std::vector<std::string> const& keys) const;
   [[nodiscard]] std::vector<std::string> timeline() const;
   [[nodiscard]] std::vector<std::int64_t> concurrency() const;
   [[nodiscard]] std::vector<std::int64_t> attempt_times_ms(std::string const& event_id) const;

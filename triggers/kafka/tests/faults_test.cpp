@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <set>
+#include <string>
 #include <thread>
 
 #include "trigger_fixture.h"
@@ -23,6 +24,12 @@ std::string key_of(int seq) { return "key-" + std::to_string(seq % kKeys); }
 
 void publish_range(TriggerFixture& fixture, int from, int to) {
   for (int seq = from; seq < to; ++seq) fixture.publish(key_of(seq), seq);
+}
+
+std::vector<std::string> all_keys() {
+  std::vector<std::string> keys;
+  for (int key = 0; key < kKeys; ++key) keys.push_back("key-" + std::to_string(key));
+  return keys;
 }
 
 // Per key: the first delivery of each seq comes in increasing order and none is missing.
@@ -63,8 +70,10 @@ TEST_CASE("10,000 events survive broker down, leader change and request errors, 
 
   for (int p = 0; p < kPartitions; ++p) cluster.set_leader(kTopic, p, 1 + (p + 1) % 3);
   publish_range(fixture, 4000, 6000);
-  cluster.push_request_errors(api::kFetch, std::vector<rd_kafka_resp_err_t>(5, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION));
-  cluster.push_request_errors(api::kOffsetCommit, std::vector<rd_kafka_resp_err_t>(3, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT));
+  cluster.push_request_errors(
+      api::kFetch, std::vector<rd_kafka_resp_err_t>(5, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION));
+  cluster.push_request_errors(api::kOffsetCommit,
+                              std::vector<rd_kafka_resp_err_t>(3, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT));
   // The member is told it is unknown: its assignment is lost and what it had not committed comes again.
   cluster.push_request_errors(api::kHeartbeat, {RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID});
   REQUIRE(fixture.report().wait_handled(6000, 60s));
@@ -77,6 +86,8 @@ TEST_CASE("10,000 events survive broker down, leader change and request errors, 
   fixture.producer().flush();
 
   REQUIRE(eventually([&] { return effect_counts(fixture.database()).distinct_events == kEvents; }, 120s));
+  // The probe reports to Redis after its effect commits: the last reports may still be on their way.
+  REQUIRE(eventually([&] { return fixture.report().distinct_seen(all_keys()) == kEvents; }, 30s));
   auto effects = effect_counts(fixture.database());
   CHECK(effects.rows == kEvents);  // redeliveries added no second effect
   check_order_and_completeness(fixture.report());

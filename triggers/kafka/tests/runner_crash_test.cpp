@@ -16,8 +16,10 @@ void publish(TestProducer& producer, int from, int to, int delay_ms) {
   for (int seq = from; seq < to; ++seq) {
     auto key = "key-" + std::to_string(seq % kKeys);
     producer.send("events", key, nlohmann::json{{"seq", seq}, {"delay_ms", delay_ms}}.dump(),
-                  {{"ce_specversion", "1.0"}, {"ce_id", "event-" + std::to_string(seq)},
-                   {"ce_source", "/kfn/runner-test"}, {"ce_type", "ProbeEvent"}});
+                  {{"ce_specversion", "1.0"},
+                   {"ce_id", "event-" + std::to_string(seq)},
+                   {"ce_source", "/kfn/runner-test"},
+                   {"ce_type", "ProbeEvent"}});
   }
   producer.flush();
 }
@@ -41,8 +43,16 @@ void check_complete_and_ordered(RunnerSetup& setup, int events) {
   }
 }
 
+// Every event's effect is committed and reported (the probe reports to Redis after its commit).
 bool all_effects(RunnerSetup& setup, int events, std::chrono::milliseconds timeout) {
-  return eventually([&] { return effect_counts(setup.database()).distinct_events == events; }, timeout);
+  std::vector<std::string> keys;
+  for (int key = 0; key < kKeys; ++key) keys.push_back("key-" + std::to_string(key));
+  return eventually(
+      [&] {
+        return effect_counts(setup.database()).distinct_events == events &&
+               setup.report().distinct_seen(keys) == static_cast<std::size_t>(events);
+      },
+      timeout);
 }
 
 TEST_CASE("a runner killed with SIGKILL mid-stream and restarted loses nothing and repeats no effect") {
@@ -80,7 +90,8 @@ TEST_CASE("three runners share the partitions; when one is killed the others tak
       },
       60s));
   CHECK(RunnerSetup::assigned_partitions(a) + RunnerSetup::assigned_partitions(b) +
-            RunnerSetup::assigned_partitions(*c) == 6);
+            RunnerSetup::assigned_partitions(*c) ==
+        6);
 
   constexpr int kEvents = 6000;
   publish(producer, 0, kEvents, 20);
