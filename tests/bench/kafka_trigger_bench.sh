@@ -3,7 +3,8 @@
 # consumer loop on the same topic of the same mock cluster, side by side, then publish -> handler
 # latency at a steady rate. Prints records/s, CPU per record, the ratio and p50/p99 latency.
 #   bash tests/bench/kafka_trigger_bench.sh [build-dir] [extra options: --records N --rounds N
-#                                            --partitions N --rate N --seconds N --concurrency N]
+#                                            --partitions N --rate N --seconds N --concurrency N
+#                                            --consume-only: the trigger consumes and commits, runs nothing]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BUILD=${1:-build}

@@ -17,6 +17,7 @@ constexpr int kMaxBatch = 256;     // records handed to the scheduler under one 
 constexpr int kIdlePollMs = 100;   // poll timeout when nothing waits for the poll thread
 constexpr int kPausedPollMs = 10;  // ...while a partition waits to be resumed
 constexpr int kBacklogPollMs = 1;  // ...while records wait for a worker (see help_if_stuck)
+constexpr auto kRunReadyBudget = std::chrono::microseconds(500);
 constexpr auto kReleaseInterval = std::chrono::milliseconds(5);
 constexpr auto kGaugeInterval = std::chrono::seconds(1);
 constexpr auto kCommitAnswerTimeout = std::chrono::seconds(30);  // then assume the answer was lost
@@ -58,6 +59,7 @@ ConsumerLoop::~ConsumerLoop() {
 
 void ConsumerLoop::start() {
   thread_ = std::thread([this] { run(); });
+  if (settings_.run_record) watchdog_ = std::thread([this] { watch(); });
 }
 
 void ConsumerLoop::request_stop(Clock::time_point deadline) {
@@ -67,19 +69,29 @@ void ConsumerLoop::request_stop(Clock::time_point deadline) {
 
 void ConsumerLoop::join() {
   if (thread_.joinable()) thread_.join();
+  stop_watching();
 }
 
 void ConsumerLoop::run() {
   kfn::host::name_this_thread("kfn-kafka-poll");
+  bool const run_here = static_cast<bool>(settings_.run_record);
+  std::unique_lock role(poll_role_);
   while (!stop_requested_) {
-    consume_batch(backlog_ ? kBacklogPollMs : any_paused_ ? kPausedPollMs : kIdlePollMs);
+    if (auto work = consume_batch(backlog_      ? kBacklogPollMs
+                                  : any_paused_ ? kPausedPollMs
+                                                : kIdlePollMs,
+                                  run_here)) {
+      role.unlock();  // a handler that takes long lets the watchdog poll meanwhile
+      run_ready(std::move(work));
+      role.lock();
+    }
     housekeeping(Clock::now());
   }
   drain_and_close();
 }
 
 // The batch's records are assigned over, never made anew: after submit() they hold recycled buffers.
-void ConsumerLoop::consume_batch(int timeout_ms) {
+WorkPtr ConsumerLoop::consume_batch(int timeout_ms, bool run_here) {
   std::size_t count = 0;
   for (int i = 0; i < kMaxBatch; ++i) {
     MessageHandle message(rd_kafka_consumer_poll(consumer_.get(), i == 0 ? timeout_ms : 0));
@@ -94,7 +106,24 @@ void ConsumerLoop::consume_batch(int timeout_ms) {
     record.skip = settings_.handles_type && !settings_.handles_type(cloud_event_type_of(record.headers));
   }
   // Once stopping, records are left for the next owner: nothing past them is done, so nothing is lost.
-  if (count > 0 && !stop_requested_) scheduler_.submit(std::span<Record>(batch_.data(), count));
+  if (stop_requested_) return nullptr;
+  std::span<Record> const records(batch_.data(), count);
+  if (run_here) return scheduler_.submit_and_take(records);
+  if (count > 0) scheduler_.submit(records);
+  return nullptr;
+}
+
+// Handing a record to another thread costs more than a quick handler, so the poll thread runs what
+// is ready itself for up to kRunReadyBudget before it polls again; workers are woken only for what
+// it cannot keep up with (the census counts it as one of them). Called without the poll role.
+void ConsumerLoop::run_ready(WorkPtr work) {
+  auto const until = Clock::now() + kRunReadyBudget;
+  while (work) {
+    started_running_here(work->started_at);
+    auto const completion = settings_.run_record(work);
+    running_here_since_.store(0);
+    work = scheduler_.help(work, completion, Clock::now() < until);
+  }
 }
 
 void ConsumerLoop::housekeeping(Clock::time_point now) {

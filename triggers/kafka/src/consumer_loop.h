@@ -1,13 +1,17 @@
 // One function's librdkafka consumer and the thread that polls it: hands records to the scheduler,
-// stores and commits the done watermark, pauses partitions with too much in flight, and drains
-// revoked partitions before giving them up. Every call on the consumer happens on this thread.
+// runs quick ones itself, stores and commits the done watermark, pauses partitions with too much in
+// flight, and drains revoked partitions before giving them up. Every call on the consumer is made by
+// the holder of the poll role: the poll thread, or the watchdog standing in while the poll thread is
+// held up in a handler (poll_watchdog.cpp).
 #pragma once
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +36,11 @@ struct ConsumerSettings {
   std::chrono::milliseconds revoke_drain_timeout{10'000};
   // Whether the function handles a CloudEvent type (KafkaTrigger::event_types); empty: every type.
   std::function<bool(std::string_view type)> handles_type;
+  // Runs one record as a worker would (WorkerPool::run_one). When set, the poll thread runs ready
+  // records itself between polls instead of only handing them over (see ConsumerLoop::run_ready).
+  std::function<Completion(WorkPtr const&)> run_record;
+  // How long the poll thread may stay in one handler before the watchdog polls in its place.
+  std::chrono::milliseconds stand_in_after{5};
 };
 
 // start(), request_stop() and join() from one owning thread; the scheduler, metrics and log must
@@ -54,9 +63,11 @@ class ConsumerLoop {
   void join();
 
  private:
-  // consumer_loop.cpp: the poll thread.
+  // consumer_loop.cpp: the poll thread. consume_batch() returns the first record the caller is to
+  // run itself (run_ready), if `run_here`.
   void run();
-  void consume_batch(int timeout_ms);
+  WorkPtr consume_batch(int timeout_ms, bool run_here);
+  void run_ready(WorkPtr work);
   void housekeeping(Clock::time_point now);
   void store(std::vector<CommitPoint> const& points);
   void commit_stored_async(Clock::time_point now);
@@ -67,6 +78,12 @@ class ConsumerLoop {
   void drain_and_close();
   void pause_assignment();
   void warn_throttled(std::string const& what, KafkaError const& error);
+
+  // poll_watchdog.cpp: polling while the poll thread is held up in a handler.
+  void watch();
+  void stand_in(Clock::rep held_up_since);
+  void started_running_here(Clock::time_point started);
+  void stop_watching();
 
   // rebalance.cpp: partitions coming and going.
   void on_rebalance(rd_kafka_resp_err_t event, rd_kafka_topic_partition_list_t* partitions);
@@ -89,9 +106,19 @@ class ConsumerLoop {
   QueueHandle commit_queue_;  // async commit results, served by the poll thread
   std::thread thread_;
   std::atomic<bool> stop_requested_{false};
+
+  // The poll role: held by whichever thread calls the consumer and touches the state below it.
+  std::mutex poll_role_;
+  std::thread watchdog_;
+  // When the record the poll thread is running started (steady clock ticks); 0 while it runs none.
+  std::atomic<Clock::rep> running_here_since_{0};
+  std::atomic<bool> watchdog_idle_{false};  // waiting without a timeout: notify it (see watch)
+  std::mutex watch_mutex_;
+  std::condition_variable watch_wakeup_;
+  bool watch_stopped_ = false;  // under watch_mutex_
   std::atomic<Clock::rep> stop_deadline_{0};
 
-  // Poll thread only.
+  // The poll role's holder only.
   std::vector<Record> batch_;  // kMaxBatch records, refilled by every poll (see consume_batch)
   std::map<PartitionId, FlowControl> assigned_;
   bool any_paused_ = false;

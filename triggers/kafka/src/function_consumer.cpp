@@ -18,9 +18,10 @@ HandlerSettings handler_settings(kfn::host::FunctionManifest const& manifest) {
   return settings;
 }
 
-ConsumerSettings consumer_settings(kfn::host::FunctionManifest const& manifest,
-                                   TriggerOptions const& options) {
+ConsumerSettings consumer_settings(kfn::host::FunctionManifest const& manifest, TriggerOptions const& options,
+                                   WorkerPool& workers) {
   ConsumerSettings settings;
+  settings.run_record = [&workers](WorkPtr const& work) { return workers.run_one(work); };
   settings.function = manifest.name;
   settings.topics = manifest.kafka->topics;
   settings.max_in_flight_per_partition =
@@ -51,7 +52,7 @@ FunctionConsumer::FunctionConsumer(kfn::host::FunctionManifest const& manifest, 
       handler_(handler_settings(manifest), through_host(host, manifest.name), scheduler_, sink, log),
       workers_(scheduler_, handler_, log),
       consumer_(consumer_properties(brokers, manifest.name, *manifest.kafka, options),
-                consumer_settings(manifest, options), scheduler_, metrics_, log),
+                consumer_settings(manifest, options, workers_), scheduler_, metrics_, log),
       concurrency_(std::max(1, manifest.kafka->concurrency)) {}
 
 FunctionConsumer::~FunctionConsumer() {

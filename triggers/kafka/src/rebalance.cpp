@@ -130,7 +130,7 @@ void ConsumerLoop::drain_and_close() {
   pause_assignment();
   while (!scheduler_.wait_until_settled(scheduler_.partitions(), earliest(deadline, Clock::now() + kDrainPoll)) &&
          Clock::now() < deadline) {
-    consume_batch(0);  // serves callbacks; records are left for the next owner
+    consume_batch(0, false);  // serves callbacks; records are left for the next owner
     if (auto points = scheduler_.take_commit_points(); !points.empty()) store(points);
   }
   std::vector<CommitPoint> final_points;

@@ -78,8 +78,11 @@ std::vector<CommitPoint> Scheduler::remove_partitions(std::vector<PartitionId> c
 }
 
 void Scheduler::submit(std::span<Record> records) {
-  auto const now = Clock::now();
   std::lock_guard lock(mutex_);
+  submit_all_locked(records, Clock::now());
+}
+
+void Scheduler::submit_all_locked(std::span<Record> records, Clock::time_point now) {
   std::shared_ptr<PartitionSlot> slot;
   for (auto& record : records) {
     if (!slot || slot->id != record.source) {
@@ -88,6 +91,37 @@ void Scheduler::submit(std::span<Record> records) {
     }
     if (slot) submit_locked(record, slot, now);
   }
+}
+
+WorkPtr Scheduler::submit_and_take(std::span<Record> records) {
+  std::lock_guard lock(mutex_);
+  auto const now = Clock::now();
+  census_.start_searching();
+  submit_all_locked(records, now);
+  return take_or_stop_searching_locked(now);
+}
+
+WorkPtr Scheduler::help(WorkPtr const& done, Completion completion, bool go_on) {
+  std::lock_guard lock(mutex_);
+  auto const now = Clock::now();
+  census_.done_with_record(done->started_at);
+  if (go_on) census_.start_searching();  // the record its key frees is the helper's to take
+  complete_locked(done, completion, now);
+  if (go_on) return take_or_stop_searching_locked(now);
+  wake_if_needed_locked(now);  // records left ready: a sleeping worker takes them
+  return nullptr;
+}
+
+WorkPtr Scheduler::take_or_stop_searching_locked(Clock::time_point now) {
+  auto work = stopped_ ? nullptr : take_ready_locked(now);
+  if (!work) {
+    census_.stop_searching();
+    return nullptr;
+  }
+  census_.took_record(now);
+  work->started_at = now;
+  wake_if_needed_locked(now);
+  return work;
 }
 
 void Scheduler::submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot,

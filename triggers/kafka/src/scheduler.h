@@ -87,6 +87,16 @@ class Scheduler {
   // not count), or the deadline passes. True when settled.
   bool wait_until_settled(std::vector<PartitionId> const& partitions, Clock::time_point deadline);
 
+  // The poll thread's share of the work: between polls it runs ready records itself, counted by the
+  // census as one more worker. submit_and_take() submits as a searching worker, so the batch wakes
+  // no worker for a record the poll thread can take itself, then takes one; help() completes the
+  // record it ran and takes the next. Both return nullptr (and stop searching) when no record is
+  // ready, and help() when `go_on` is false. A record the poll thread stays with past
+  // WorkerCensus::kStaleAfter no longer counts, so sleeping workers are called for the rest as for
+  // any worker stuck in a slow handler.
+  WorkPtr submit_and_take(std::span<Record> records);
+  WorkPtr help(WorkPtr const& done, Completion completion, bool go_on);
+
   // Wakes a worker when records wait and the awake ones are all stuck in slow handlers (workers check
   // this themselves when they take a record; the poll thread calls it regularly in case none does).
   // True while records wait and a sleeping worker could still be called: worth checking again soon.
@@ -110,6 +120,8 @@ class Scheduler {
     bool operator>(Delayed const& other) const;
   };
 
+  void submit_all_locked(std::span<Record> records, Clock::time_point now);
+  WorkPtr take_or_stop_searching_locked(Clock::time_point now);
   void submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
   void make_ready(WorkPtr work, Clock::time_point now);
   void complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now);

@@ -315,5 +315,65 @@ TEST_CASE("another key runs while the only busy worker is stuck in a slow handle
   CHECK(workers.done == std::vector<std::int64_t>{1});
 }
 
+TEST_CASE_METHOD(Fixture, "the poll thread runs what is ready itself, one record of a key at a time") {
+  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "a"), record(kP1, 0, "b")};
+  auto first = scheduler.submit_and_take(records);
+  CHECK(offset_of(first) == 0);
+  CHECK(first->record.source == kP0);
+  // Key a's second record waits for the first; b's is next, then the one a's completion frees.
+  auto second = scheduler.help(first, Completion::finished(), true);
+  CHECK(second->record.source == kP1);
+  auto third = scheduler.help(second, Completion::finished(), true);
+  CHECK(offset_of(third) == 1);
+  CHECK(third->record.source == kP0);
+  CHECK(scheduler.help(third, Completion::finished(), true) == nullptr);
+  CHECK(scheduler.committable(kP0) == 2);
+  CHECK(scheduler.committable(kP1) == 1);
+  CHECK(scheduler.try_next() == nullptr);
+}
+
+TEST_CASE_METHOD(Fixture, "the poll thread leaves what it has no time for to the workers") {
+  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "b")};
+  auto first = scheduler.submit_and_take(records);
+  CHECK(scheduler.help(first, Completion::finished(), false) == nullptr);
+  CHECK(offset_of(scheduler.try_next()) == 1);
+  CHECK(scheduler.committable(kP0) == 1);
+}
+
+TEST_CASE_METHOD(Fixture, "a record the poll thread fails waits for its retry like any other") {
+  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "a")};
+  auto first = scheduler.submit_and_take(records);
+  CHECK(scheduler.help(first, Completion::retry_at(Clock::now() + 1h), true) == nullptr);
+  CHECK(scheduler.try_next() == nullptr);  // the key's next record waits behind the retry
+  CHECK(scheduler.committable(kP0) == std::nullopt);
+}
+
+TEST_CASE("a sleeping worker is called for the rest while the poll thread runs a record") {
+  Scheduler scheduler(2);
+  scheduler.add_partition(kP0);
+  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
+  // Polls the scheduler's own count until the worker is asleep: that is the state under test.
+  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "b")};
+  auto mine = scheduler.submit_and_take(records);
+  CHECK(offset_of(mine) == 0);
+  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
+  CHECK(offset_of(sleeper.get()) == 1);
+}
+
+TEST_CASE("a lone record the poll thread takes itself wakes no worker") {
+  Scheduler scheduler(2);
+  scheduler.add_partition(kP0);
+  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
+  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  std::vector<Record> records{record(kP0, 0, "a")};
+  auto mine = scheduler.submit_and_take(records);
+  CHECK(offset_of(mine) == 0);
+  CHECK(scheduler.workers_asleep() == 1);  // no wake-up was sent for a record nobody else could take
+  scheduler.stop();
+  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
+  CHECK(sleeper.get() == nullptr);
+}
+
 }  // namespace
 }  // namespace kfn::kafka

@@ -27,14 +27,14 @@ void WorkerPool::join() {
 void WorkerPool::run() {
   kfn::host::name_this_thread("kfn-kafka-work");
   for (auto work = scheduler_.next(); work;) {
-    auto completion = handle_guarded(work);
+    auto completion = run_one(work);
     work = scheduler_.complete_and_next(work, completion);
   }
 }
 
 // FunctionHost::invoke_event is the function's error boundary; this one catches the trigger's own
 // failures (allocation, a dead-letter producer that throws) so a record is retried, never lost.
-Completion WorkerPool::handle_guarded(WorkPtr const& work) {
+Completion WorkerPool::run_one(WorkPtr const& work) {
   try {
     return handler_.handle(work);
   } catch (std::exception const& e) {

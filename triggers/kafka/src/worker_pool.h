@@ -23,9 +23,11 @@ class WorkerPool {
   // Returns once every worker has seen the scheduler stop.
   void join();
 
+  // Handles one record the scheduler gave out, as a worker does; for the poll thread's share.
+  Completion run_one(WorkPtr const& work);
+
  private:
   void run();
-  Completion handle_guarded(WorkPtr const& work);
 
   Scheduler& scheduler_;
   RecordHandler& handler_;

@@ -58,5 +58,26 @@ TEST_CASE("a slow key does not hold back the other keys of its partition") {
   CHECK(eventually([&] { return fixture.committed_total() == 51; }, 30s));
 }
 
+// The poll thread runs quick records itself; one whose handler turns slow there must not stop the
+// consuming: the watchdog polls in its place meanwhile (poll_watchdog.cpp).
+TEST_CASE("records published while a handler holds up the poll thread are consumed and run meanwhile") {
+  ProbeSetup setup;
+  setup.partitions = 2;
+  TriggerFixture fixture(setup);
+  fixture.trigger().start();
+  // Alone in its poll, the slow record is run by the poll thread itself.
+  fixture.publish("slow", 0, {{"delay_ms", 5000}});
+  fixture.producer().flush();
+  REQUIRE(eventually([&] { return !fixture.report().concurrency().empty(); }, 30s));
+  for (int seq = 1; seq <= 20; ++seq) fixture.publish("key-" + std::to_string(seq % 5), seq);
+  fixture.producer().flush();
+
+  REQUIRE(fixture.report().wait_handled(21, 60s));
+  auto timeline = fixture.report().timeline();
+  REQUIRE(timeline.size() == 21);
+  CHECK(timeline.back() == "done:slow:0");
+  CHECK(eventually([&] { return fixture.committed_total() == 21; }, 30s));
+}
+
 }  // namespace
 }  // namespace kfn::kafka::testing
