@@ -74,9 +74,9 @@ void ConsumerLoop::join() {
 
 void ConsumerLoop::run() {
   kfn::host::name_this_thread("kfn-kafka-poll");
-  bool const run_here = static_cast<bool>(settings_.run_record);
   std::unique_lock role(poll_role_);
   while (!stop_requested_) {
+    bool const run_here = settings_.run_record && run_here_gate_.open();
     if (auto work = consume_batch(backlog_      ? kBacklogPollMs
                                   : any_paused_ ? kPausedPollMs
                                                 : kIdlePollMs,
@@ -117,12 +117,14 @@ WorkPtr ConsumerLoop::consume_batch(int timeout_ms, bool run_here) {
 // is ready itself for up to kRunReadyBudget before it polls again; workers are woken only for what
 // it cannot keep up with (the census counts it as one of them). Called without the poll role.
 void ConsumerLoop::run_ready(WorkPtr work) {
-  auto const until = Clock::now() + kRunReadyBudget;
+  auto const until = work->started_at + kRunReadyBudget;
   while (work) {
     started_running_here(work->started_at);
     auto const completion = settings_.run_record(work);
     running_here_since_.store(0);
-    work = scheduler_.help(work, completion, Clock::now() < until);
+    auto const now = Clock::now();
+    run_here_gate_.ran(now - work->started_at);
+    work = scheduler_.help(work, completion, now < until);
   }
 }
 

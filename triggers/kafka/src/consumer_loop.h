@@ -25,6 +25,7 @@
 #include "kfn/log.h"
 #include "log_throttle.h"
 #include "partition_metrics.h"
+#include "run_here_gate.h"
 #include "scheduler.h"
 
 namespace kfn::kafka {
@@ -117,6 +118,8 @@ class ConsumerLoop {
   std::condition_variable watch_wakeup_;
   bool watch_stopped_ = false;  // under watch_mutex_
   std::atomic<Clock::rep> stop_deadline_{0};
+
+  RunHereGate run_here_gate_;  // the poll thread's only
 
   // The poll role's holder only.
   std::vector<Record> batch_;  // kMaxBatch records, refilled by every poll (see consume_batch)
