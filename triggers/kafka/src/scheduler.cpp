@@ -96,7 +96,7 @@ void Scheduler::submit_all_locked(std::span<Record> records, Clock::time_point n
 WorkPtr Scheduler::submit_and_take(std::span<Record> records) {
   std::lock_guard lock(mutex_);
   auto const now = Clock::now();
-  census_.start_searching();
+  start_helping_locked();
   submit_all_locked(records, now);
   return take_or_stop_searching_locked(now);
 }
@@ -105,14 +105,20 @@ WorkPtr Scheduler::help(WorkPtr const& done, Completion completion, bool go_on) 
   std::lock_guard lock(mutex_);
   auto const now = Clock::now();
   census_.done_with_record(done->started_at);
-  if (go_on) census_.start_searching();  // the record its key frees is the helper's to take
+  if (go_on) start_helping_locked();  // the record its key frees is the helper's to take
   complete_locked(done, completion, now);
   if (go_on) return take_or_stop_searching_locked(now);
   wake_if_needed_locked(now);  // records left ready: a sleeping worker takes them
   return nullptr;
 }
 
+void Scheduler::start_helping_locked() {
+  census_.start_searching();
+  helper_searching_ = true;
+}
+
 WorkPtr Scheduler::take_or_stop_searching_locked(Clock::time_point now) {
+  helper_searching_ = false;
   auto work = stopped_ ? nullptr : take_ready_locked(now);
   if (!work) {
     census_.stop_searching();
@@ -208,8 +214,10 @@ void Scheduler::complete_locked(WorkPtr const& work, Completion completion, Cloc
     case Completion::Kind::kRetryAt:
       delayed_.push_back({completion.when, next_sequence_++, work});
       std::push_heap(delayed_.begin(), delayed_.end(), std::greater<>());
-      // Sleepers may wait for something later (or nothing): one wakes to wait for this instead.
-      if (delayed_.front().work == work && !census_.anyone_searching_or_waking()) wake_one_locked();
+      // Sleepers may wait for something later (or nothing): one wakes to wait for this instead. A
+      // searching worker will wait for it; the poll thread, searching as a helper, will not.
+      if (delayed_.front().work == work && !census_.anyone_searching_or_waking(helper_searching_ ? 1 : 0))
+        wake_one_locked();
       release_locked(slot);
       break;
     case Completion::Kind::kPending:

@@ -121,6 +121,7 @@ class Scheduler {
   };
 
   void submit_all_locked(std::span<Record> records, Clock::time_point now);
+  void start_helping_locked();
   WorkPtr take_or_stop_searching_locked(Clock::time_point now);
   void submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
   void make_ready(WorkPtr work, Clock::time_point now);
@@ -147,6 +148,7 @@ class Scheduler {
   std::vector<Delayed> delayed_;    // min-heap on `when`
   std::uint64_t next_sequence_ = 0;
   WorkerCensus census_;
+  bool helper_searching_ = false;  // the poll thread is among the census's searching workers
   bool stopped_ = false;
 };
 

@@ -361,6 +361,19 @@ TEST_CASE("a sleeping worker is called for the rest while the poll thread runs a
   CHECK(offset_of(sleeper.get()) == 1);
 }
 
+TEST_CASE("a sleeping worker waits for the retry of a record the poll thread ran") {
+  Scheduler scheduler(2);
+  scheduler.add_partition(kP0);
+  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
+  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  std::vector<Record> records{record(kP0, 0, "a")};
+  auto mine = scheduler.submit_and_take(records);
+  CHECK(scheduler.help(mine, Completion::retry_at(Clock::now() + 20ms), true) == nullptr);
+  // The poll thread has gone back to polling: the worker is the one to run the retry when it is due.
+  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
+  CHECK(offset_of(sleeper.get()) == 0);
+}
+
 TEST_CASE("a lone record the poll thread takes itself wakes no worker") {
   Scheduler scheduler(2);
   scheduler.add_partition(kP0);

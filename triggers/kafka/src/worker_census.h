@@ -32,7 +32,10 @@ class WorkerCensus {
 
   // Whether records waiting to run call for one more worker.
   [[nodiscard]] bool should_wake(bool records_waiting, Clock::time_point now) const;
-  [[nodiscard]] bool anyone_searching_or_waking() const { return searching_ > 0 || pending_wakes_ > 0; }
+  // `besides`: searching workers not to count (the poll thread helping, which never sleeps here).
+  [[nodiscard]] bool anyone_searching_or_waking(std::size_t besides = 0) const {
+    return searching_ > besides || pending_wakes_ > 0;
+  }
   [[nodiscard]] bool anyone_to_wake() const { return sleeping_ > pending_wakes_; }
   [[nodiscard]] std::size_t asleep() const { return sleeping_ - pending_wakes_; }  // and not yet called
   [[nodiscard]] std::size_t fresh_running(Clock::time_point now) const;
