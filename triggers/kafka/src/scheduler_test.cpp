@@ -348,17 +348,22 @@ TEST_CASE_METHOD(Fixture, "a record the poll thread fails waits for its retry li
   CHECK(scheduler.committable(kP0) == std::nullopt);
 }
 
-TEST_CASE("a sleeping worker is called for the rest while the poll thread runs a record") {
+TEST_CASE("the poll thread calls a sleeping worker only for what it leaves") {
   Scheduler scheduler(2);
   scheduler.add_partition(kP0);
   auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
   // Polls the scheduler's own count until the worker is asleep: that is the state under test.
   while (scheduler.workers_asleep() == 0) std::this_thread::yield();
-  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "b")};
+  std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "c")};
   auto mine = scheduler.submit_and_take(records);
   CHECK(offset_of(mine) == 0);
+  CHECK(scheduler.workers_asleep() == 1);  // the poll thread runs the others itself while it has time
+  auto next = scheduler.help(mine, Completion::finished(), true);
+  CHECK(offset_of(next) == 1);
+  CHECK(scheduler.workers_asleep() == 1);
+  CHECK(scheduler.help(next, Completion::finished(), false) == nullptr);  // its time is up
   REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
-  CHECK(offset_of(sleeper.get()) == 1);
+  CHECK(offset_of(sleeper.get()) == 2);
 }
 
 TEST_CASE("a sleeping worker waits for the retry of a record the poll thread ran") {
