@@ -348,12 +348,29 @@ TEST_CASE_METHOD(Fixture, "a record the poll thread fails waits for its retry li
   CHECK(scheduler.committable(kP0) == std::nullopt);
 }
 
+// One worker blocked in next(). The scheduler is stopped when it goes, so a failed check cannot leave
+// the test waiting for the worker forever.
+struct SleepingWorker {
+  Scheduler& scheduler;
+  std::future<WorkPtr> taken;
+
+  explicit SleepingWorker(Scheduler& s)
+      : scheduler(s), taken(std::async(std::launch::async, [&s] { return s.next(); })) {
+    // Polls the scheduler's own count until the worker is asleep: that is the state under test.
+    while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  }
+  ~SleepingWorker() { scheduler.stop(); }
+  SleepingWorker(SleepingWorker const&) = delete;
+  SleepingWorker& operator=(SleepingWorker const&) = delete;
+
+  // The record it took, or nullptr if it took none within the timeout.
+  WorkPtr took() { return taken.wait_for(10s) == std::future_status::ready ? taken.get() : nullptr; }
+};
+
 TEST_CASE("the poll thread calls a sleeping worker only for what it leaves") {
   Scheduler scheduler(2);
   scheduler.add_partition(kP0);
-  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
-  // Polls the scheduler's own count until the worker is asleep: that is the state under test.
-  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  SleepingWorker worker(scheduler);
   std::vector<Record> records{record(kP0, 0, "a"), record(kP0, 1, "b"), record(kP0, 2, "c")};
   auto mine = scheduler.submit_and_take(records);
   CHECK(offset_of(mine) == 0);
@@ -362,35 +379,18 @@ TEST_CASE("the poll thread calls a sleeping worker only for what it leaves") {
   CHECK(offset_of(next) == 1);
   CHECK(scheduler.workers_asleep() == 1);
   CHECK(scheduler.help(next, Completion::finished(), false) == nullptr);  // its time is up
-  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
-  CHECK(offset_of(sleeper.get()) == 2);
+  CHECK(offset_of(worker.took()) == 2);
 }
 
 TEST_CASE("a sleeping worker waits for the retry of a record the poll thread ran") {
   Scheduler scheduler(2);
   scheduler.add_partition(kP0);
-  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
-  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
+  SleepingWorker worker(scheduler);
   std::vector<Record> records{record(kP0, 0, "a")};
   auto mine = scheduler.submit_and_take(records);
   CHECK(scheduler.help(mine, Completion::retry_at(Clock::now() + 20ms), true) == nullptr);
   // The poll thread has gone back to polling: the worker is the one to run the retry when it is due.
-  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
-  CHECK(offset_of(sleeper.get()) == 0);
-}
-
-TEST_CASE("a lone record the poll thread takes itself wakes no worker") {
-  Scheduler scheduler(2);
-  scheduler.add_partition(kP0);
-  auto sleeper = std::async(std::launch::async, [&] { return scheduler.next(); });
-  while (scheduler.workers_asleep() == 0) std::this_thread::yield();
-  std::vector<Record> records{record(kP0, 0, "a")};
-  auto mine = scheduler.submit_and_take(records);
-  CHECK(offset_of(mine) == 0);
-  CHECK(scheduler.workers_asleep() == 1);  // no wake-up was sent for a record nobody else could take
-  scheduler.stop();
-  REQUIRE(sleeper.wait_for(10s) == std::future_status::ready);
-  CHECK(sleeper.get() == nullptr);
+  CHECK(offset_of(worker.took()) == 0);
 }
 
 }  // namespace
