@@ -128,13 +128,13 @@ std::string_view cloud_event_type_of(Headers const& headers) {
   return type.empty() ? kPlainRecordType : type;
 }
 
-std::string traceparent_of(Headers const& headers) {
+std::string_view traceparent_of(Headers const& headers) {
   std::string const* fallback = nullptr;
   for (auto const& [name, value] : headers) {
     if (equals_ignoring_case(name, "traceparent")) return value;
     if (equals_ignoring_case(name, "ce_traceparent")) fallback = &value;
   }
-  return fallback ? *fallback : std::string();
+  return fallback ? std::string_view(*fallback) : std::string_view();
 }
 
 std::string_view trace_id_of(std::string_view traceparent) {

@@ -21,7 +21,8 @@ void assign_cloud_event(kfn::CloudEvent& event, Record const& record);
 std::string_view cloud_event_type_of(Headers const& headers);
 
 // The record's W3C traceparent: the `traceparent` header, else `ce_traceparent`; empty when absent.
-std::string traceparent_of(Headers const& headers);
+// A view into `headers`.
+std::string_view traceparent_of(Headers const& headers);
 
 // The trace-id part of a traceparent ("00-<trace-id>-<span-id>-<flags>"), empty when malformed.
 std::string_view trace_id_of(std::string_view traceparent);

@@ -71,10 +71,10 @@ Completion RecordHandler::handle(WorkPtr const& work) {
   if (work->stage == Stage::kDeadLetter) return send_dead_letter(work);
   ++work->attempts;
   auto const& event = event_of(*work);
-  kfn::host::Invocation invocation;
+  auto& invocation = work->invocation;
   invocation.deadline = work->started_at + settings_.invocation_timeout;  // taken just now, by this worker
-  invocation.request_id = event.id;
-  invocation.traceparent = traceparent_of(work->record.headers);
+  invocation.request_id.assign(event.id);
+  invocation.traceparent.assign(traceparent_of(work->record.headers));
   auto result = invoke_(event, invocation);
   if (result.outcome == kfn::Outcome::kDone) {
     if (work->metrics != nullptr) work->metrics->handled.add();

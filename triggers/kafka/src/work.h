@@ -7,6 +7,7 @@
 #include <string>
 
 #include "kfn/event.h"
+#include "kfn/host/function_host.h"
 #include "record.h"
 
 namespace kfn::kafka {
@@ -37,6 +38,8 @@ struct Work {
   int attempts = 0;              // invocations so far
   int dead_letter_attempts = 0;  // dead-letter writes that failed so far
   std::string error;             // why the last invocation failed
+  // Filled for each attempt; kept with the Work so its strings reuse their buffers record to record.
+  kfn::host::Invocation invocation;
 
   PartitionMetrics* metrics = nullptr;  // set by the scheduler from its partition; may be null in tests
 
