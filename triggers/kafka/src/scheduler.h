@@ -89,11 +89,11 @@ class Scheduler {
 
   // The poll thread's share of the work: between polls it runs ready records itself, counted by the
   // census as one more worker. submit_and_take() submits as a searching worker, so the batch wakes
-  // no worker for a record the poll thread can take itself, then takes one; help() completes the
-  // record it ran and takes the next. Both return nullptr (and stop searching) when no record is
-  // ready, and help() when `go_on` is false. A record the poll thread stays with past
-  // WorkerCensus::kStaleAfter no longer counts, so sleeping workers are called for the rest as for
-  // any worker stuck in a slow handler.
+  // no worker, then takes a record; help() completes the record it ran and takes the next. Neither
+  // calls a worker for the records still ready: help() with `go_on` false hands them over. Both
+  // return nullptr (and stop searching) when no record is ready. A record the poll thread stays with
+  // past WorkerCensus::kStaleAfter no longer counts, so help_if_stuck() (the watchdog's polling, see
+  // ConsumerLoop) calls sleeping workers for the rest as for any worker stuck in a slow handler.
   WorkPtr submit_and_take(std::span<Record> records);
   WorkPtr help(WorkPtr const& done, Completion completion, bool go_on);
 
