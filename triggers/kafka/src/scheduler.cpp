@@ -30,6 +30,15 @@ struct PartitionSlot {
 
 namespace {
 
+constexpr std::size_t kMaxSpares = 4096;
+constexpr std::size_t kMaxSpareBytes = 64 * 1024;
+
+// A Work that carried a large record is freed rather than kept, so the spares stay small.
+bool small_enough_to_keep(Work const& work) {
+  return work.event.data.capacity() <= kMaxSpareBytes &&
+         (!work.record.value || work.record.value->capacity() <= kMaxSpareBytes);
+}
+
 // Records hold their slot (dropping the lanes breaks that cycle), and a running lane head keeps the
 // records behind it alive: its link to them is cut as well, so abandoned records are freed at once.
 void drop_lanes(PartitionSlot& slot) {
@@ -106,7 +115,7 @@ WorkPtr Scheduler::help(WorkPtr const& done, Completion completion, bool go_on) 
   auto const now = Clock::now();
   census_.done_with_record(done->started_at);
   if (go_on) start_helping_locked();  // the record its key frees is the helper's to take
-  complete_locked(done, completion, now);
+  complete_locked(done, completion, now, Recycle::kNowIfUnshared);
   if (go_on) return take_or_stop_searching_locked(now);
   wake_if_needed_locked(now);  // records left ready: a sleeping worker takes them
   return nullptr;
@@ -206,12 +215,13 @@ WorkPtr Scheduler::complete_and_next(WorkPtr const& work, Completion completion)
   return next_locked(lock, now);
 }
 
-void Scheduler::complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now) {
+void Scheduler::complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now,
+                                Recycle recycle) {
   auto& slot = *work->slot;
   if (slot.removed) return;
   switch (completion.kind) {
     case Completion::Kind::kFinished:
-      finish_locked(work, now);
+      finish_locked(work, now, recycle);
       break;
     case Completion::Kind::kRetryAt:
       delayed_.push_back({completion.when, next_sequence_++, work});
@@ -227,11 +237,10 @@ void Scheduler::complete_locked(WorkPtr const& work, Completion completion, Cloc
   }
 }
 
-void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now) {
+void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now, Recycle recycle) {
   auto& slot = *work->slot;
   slot.tracker.done(work->record.offset);
   slot.commit_moved = true;
-  finished_.push_back(work);  // freed by release_finished(), on the thread that allocated it
   if (work->record.key) {
     auto lane = slot.lanes.find(*work->record.key);
     WorkPtr following = std::move(work->next_in_lane);
@@ -243,6 +252,16 @@ void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now) {
     }
   }
   release_locked(slot);
+  // The caller's reference is the only one left: nobody else can still be reading it.
+  if (recycle == Recycle::kNowIfUnshared && work.use_count() == 1 && keep_spare_locked(work)) return;
+  finished_.push_back(work);  // freed by release_finished(), on the thread that allocated it
+}
+
+bool Scheduler::keep_spare_locked(WorkPtr const& work) {
+  if (!small_enough_to_keep(*work) || spare_.size() >= kMaxSpares) return false;
+  work->reset();
+  spare_.push_back(work);
+  return true;
 }
 
 // Records and lane entries are allocated by the poll thread; freeing them there too spares malloc
@@ -257,8 +276,6 @@ void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now) {
 // memory of keys that went quiet small.
 void Scheduler::release_finished() {
   constexpr std::size_t kLanesKeptPerPartition = 4096;
-  constexpr std::size_t kMaxSpares = 4096;
-  constexpr std::size_t kMaxSpareBytes = 64 * 1024;
   {
     std::lock_guard lock(mutex_);
     releasing_.swap(finished_);
@@ -267,13 +284,20 @@ void Scheduler::release_finished() {
         std::erase_if(slot->lanes, [](auto const& lane) { return !lane.second.head; });
     }
   }
-  // Outside the lock: resets and frees may be many. Only the submitting thread touches spare_.
+  // Outside the lock: resets and frees may be many.
+  std::size_t kept = 0;
   for (auto& work : releasing_) {
-    bool const small = work->event.data.capacity() <= kMaxSpareBytes &&
-                       (!work->record.value || work->record.value->capacity() <= kMaxSpareBytes);
-    if (work.use_count() != 1 || !small || spare_.size() >= kMaxSpares) continue;
+    if (work.use_count() != 1 || !small_enough_to_keep(*work)) continue;
     work->reset();
-    spare_.push_back(std::move(work));
+    releasing_[kept++] = std::move(work);
+  }
+  releasing_.resize(kept);
+  {
+    std::lock_guard lock(mutex_);
+    while (!releasing_.empty() && spare_.size() < kMaxSpares) {
+      spare_.push_back(std::move(releasing_.back()));
+      releasing_.pop_back();
+    }
   }
   releasing_.clear();
 }

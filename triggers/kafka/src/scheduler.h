@@ -120,13 +120,19 @@ class Scheduler {
     bool operator>(Delayed const& other) const;
   };
 
+  // Where a finished Work goes: to release_finished() (the default), or, when the caller holds the
+  // only reference, straight back to the spares.
+  enum class Recycle { kLater, kNowIfUnshared };
+
   void submit_all_locked(std::span<Record> records, Clock::time_point now);
   void start_helping_locked();
   WorkPtr take_or_stop_searching_locked(Clock::time_point now);
   void submit_locked(Record& record, std::shared_ptr<PartitionSlot> const& slot, Clock::time_point now);
   void make_ready(WorkPtr work, Clock::time_point now);
-  void complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now);
-  void finish_locked(WorkPtr const& work, Clock::time_point now);
+  void complete_locked(WorkPtr const& work, Completion completion, Clock::time_point now,
+                       Recycle recycle = Recycle::kLater);
+  void finish_locked(WorkPtr const& work, Clock::time_point now, Recycle recycle);
+  bool keep_spare_locked(WorkPtr const& work);
   // `now` is the caller's clock reading, used until the first wait (the hot path reads the clock once
   // per record for completing and taking the next; at these rates each reading shows in profiles).
   WorkPtr next_locked(std::unique_lock<std::mutex>& lock, Clock::time_point now);
@@ -144,8 +150,11 @@ class Scheduler {
   std::deque<WorkPtr> ready_;
   std::vector<WorkPtr> finished_;   // done, waiting for release_finished()
   std::vector<WorkPtr> releasing_;  // release_finished()'s side of the swap; keeps its capacity
-  std::vector<WorkPtr> spare_;      // reset Works that submit() fills before allocating new ones
-  std::vector<Delayed> delayed_;    // min-heap on `when`
+  // Reset Works that submit() fills before allocating new ones. help() puts the poll thread's own
+  // finished records here at once, so the next batch reuses them while they are still in its cache;
+  // recycling them only every release_finished() cycled thousands of Works through memory.
+  std::vector<WorkPtr> spare_;
+  std::vector<Delayed> delayed_;  // min-heap on `when`
   std::uint64_t next_sequence_ = 0;
   WorkerCensus census_;
   bool helper_searching_ = false;  // the poll thread is among the census's searching workers

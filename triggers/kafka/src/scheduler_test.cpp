@@ -348,6 +348,34 @@ TEST_CASE_METHOD(Fixture, "a record the poll thread fails waits for its retry li
   CHECK(scheduler.committable(kP0) == std::nullopt);
 }
 
+TEST_CASE_METHOD(Fixture, "a record the poll thread finishes is filled again by its next batch, reset") {
+  std::vector<Record> records{record(kP0, 0, "a")};
+  auto first = scheduler.submit_and_take(records);
+  Work const* const ran = first.get();
+  first->error = "an earlier attempt failed";
+  CHECK(scheduler.help(first, Completion::finished(), true) == nullptr);
+  first.reset();
+  records = {record(kP0, 1, "a")};
+  auto second = scheduler.submit_and_take(records);  // no release_finished() in between
+  CHECK(second.get() == ran);
+  CHECK(offset_of(second) == 1);
+  CHECK(second->attempts == 0);
+  CHECK(second->error.empty());
+}
+
+TEST_CASE_METHOD(Fixture, "a finished record someone still holds is not filled again") {
+  std::vector<Record> records{record(kP0, 0, "a")};
+  auto first = scheduler.submit_and_take(records);
+  WorkPtr const still_held = first;
+  CHECK(scheduler.help(first, Completion::finished(), true) == nullptr);
+  first.reset();
+  records = {record(kP0, 1, "b")};
+  auto second = scheduler.submit_and_take(records);
+  CHECK(second.get() != still_held.get());
+  CHECK(offset_of(still_held) == 0);
+  CHECK(still_held->record.key == "a");
+}
+
 // One worker blocked in next(). The scheduler is stopped when it goes, so a failed check cannot leave
 // the test waiting for the worker forever.
 struct SleepingWorker {
