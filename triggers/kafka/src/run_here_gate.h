@@ -4,6 +4,7 @@
 // quick again.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 
@@ -14,6 +15,7 @@ class RunHereGate {
  public:
   static constexpr std::chrono::microseconds kQuick{200};
   static constexpr int kResampleBatches = 64;
+  static constexpr std::chrono::microseconds kCountedAtMost = kQuick * 4;
 
   // Asked once per batch.
   bool open() {
@@ -23,8 +25,14 @@ class RunHereGate {
     return true;
   }
 
-  // One record run here took `took`: a moving average over about the last eight.
-  void ran(std::chrono::nanoseconds took) { average_ += (took - average_) / 8; }
+  // One record run here took `took`: a moving average over about the last eight. Each record counts
+  // for at most kCountedAtMost, so one record during which the thread lost its core for a time slice
+  // (milliseconds, on a machine with fewer cores than busy threads) cannot close the gate alone: it
+  // once did, and the next kResampleBatches batches went to the workers for no slow handler at all.
+  // Handlers that are slow every time still close it within a few records.
+  void ran(std::chrono::nanoseconds took) {
+    average_ += (std::min<std::chrono::nanoseconds>(took, kCountedAtMost) - average_) / 8;
+  }
 
  private:
   std::chrono::nanoseconds average_{0};
