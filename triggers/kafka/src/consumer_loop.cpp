@@ -118,14 +118,18 @@ WorkPtr ConsumerLoop::consume_batch(int timeout_ms, bool run_here) {
 // it cannot keep up with (the census counts it as one of them). Called without the poll role.
 void ConsumerLoop::run_ready(WorkPtr work) {
   auto const until = work->started_at + kRunReadyBudget;
-  while (work) {
-    started_running_here(work->started_at);
+  started_running_here(work->started_at);
+  for (;;) {
     auto const completion = settings_.run_record(work);
-    running_here_since_.store(0);
     auto const now = Clock::now();
     run_here_gate_.ran(now - work->started_at);
     work = scheduler_.help(work, completion, now < until);
+    if (!work) break;
+    // The watchdog goes idle only once it sees 0, so only the first record needs the handshake of
+    // started_running_here(); the records after it just move the time it watches.
+    running_here_since_.store(work->started_at.time_since_epoch().count(), std::memory_order_relaxed);
   }
+  running_here_since_.store(0);
 }
 
 void ConsumerLoop::housekeeping(Clock::time_point now) {

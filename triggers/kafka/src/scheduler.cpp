@@ -5,25 +5,28 @@
 #include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "offset_tracker.h"
 #include "partition_metrics.h"
 
 namespace kfn::kafka {
 
-struct PartitionSlot {
-  struct Lane {
-    WorkPtr head;
-    Work* tail = nullptr;
-  };
+struct KeyLane {
+  WorkPtr head;
+  Work* tail = nullptr;
+};
 
+struct PartitionSlot {
   PartitionSlot(PartitionId p, PartitionMetrics* m) : id(std::move(p)), metrics(m) {}
 
   PartitionId id;
   PartitionMetrics* metrics;
   OffsetTracker tracker;
-  std::unordered_map<std::string, Lane> lanes;  // by record key; keyless records need no lane
-  std::size_t active = 0;                       // records ready or running
+  // By record key; keyless records need no lane. A lane is erased only once it has no head (see
+  // release_finished), and rehashing keeps elements where they are, so its records may point to it.
+  std::unordered_map<std::string, KeyLane> lanes;
+  std::size_t active = 0;  // records ready or running
   bool removed = false;
   bool commit_moved = false;
 };
@@ -43,7 +46,9 @@ bool small_enough_to_keep(Work const& work) {
 // records behind it alive: its link to them is cut as well, so abandoned records are freed at once.
 void drop_lanes(PartitionSlot& slot) {
   for (auto& [key, lane] : slot.lanes) {
-    if (lane.head) lane.head->next_in_lane.reset();
+    if (!lane.head) continue;
+    lane.head->next_in_lane.reset();
+    lane.head->lane = nullptr;
   }
   slot.lanes.clear();
 }
@@ -162,6 +167,7 @@ void Scheduler::submit_locked(Record& record, std::shared_ptr<PartitionSlot> con
   work->metrics = slot->metrics;
   if (work->record.key) {
     auto& lane = slot->lanes[*work->record.key];  // an emptied lane is kept until the next sweep
+    work->lane = &lane;
     if (lane.head) {
       lane.tail->next_in_lane = work;
       lane.tail = work.get();
@@ -241,14 +247,13 @@ void Scheduler::finish_locked(WorkPtr const& work, Clock::time_point now, Recycl
   auto& slot = *work->slot;
   slot.tracker.done(work->record.offset);
   slot.commit_moved = true;
-  if (work->record.key) {
-    auto lane = slot.lanes.find(*work->record.key);
-    WorkPtr following = std::move(work->next_in_lane);
-    if (lane != slot.lanes.end() && following) {
-      lane->second.head = following;
+  if (work->lane != nullptr) {  // the head of its key's lane: the next record of the key is free to run
+    auto& lane = *std::exchange(work->lane, nullptr);
+    if (WorkPtr following = std::move(work->next_in_lane)) {
+      lane.head = following;
       make_ready(std::move(following), now);
-    } else if (lane != slot.lanes.end()) {
-      lane->second = {};
+    } else {
+      lane = {};
     }
   }
   release_locked(slot);

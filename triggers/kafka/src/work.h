@@ -13,6 +13,7 @@
 namespace kfn::kafka {
 
 struct PartitionSlot;     // the scheduler's per-partition state
+struct KeyLane;           // the scheduler's queue of one key's records
 struct PartitionMetrics;  // the partition's series
 
 enum class Stage {
@@ -47,6 +48,7 @@ struct Work {
   std::shared_ptr<PartitionSlot> slot;
   std::chrono::steady_clock::time_point started_at{};  // when a worker last took it
   std::shared_ptr<Work> next_in_lane;                  // the record with the same key that waits for this one
+  KeyLane* lane = nullptr;  // its key's lane while it is in it (keyed records), so finishing needs no lookup
 };
 
 inline void Work::reset() {
@@ -60,6 +62,7 @@ inline void Work::reset() {
   slot.reset();
   started_at = {};
   next_in_lane.reset();
+  lane = nullptr;
 }
 
 using WorkPtr = std::shared_ptr<Work>;
