@@ -34,7 +34,7 @@ struct PartitionSlot {
 namespace {
 
 constexpr std::size_t kMaxSpares = 4096;
-constexpr std::size_t kMaxSpareBytes = 64 * 1024;
+constexpr std::size_t kMaxSpareBytes = std::size_t{64} * 1024;
 
 // A Work that carried a large record is freed rather than kept, so the spares stay small.
 bool small_enough_to_keep(Work const& work) {
