@@ -23,7 +23,8 @@ enum class Stage {
 
 // Workers own `record`, `event`, `stage`, the attempt counts and `error` while the record runs; the
 // rest belongs to the Scheduler and is touched only under its lock. The Scheduler recycles finished
-// Works (see Scheduler::recycle): reset() returns one to its just-made state but keeps its buffers.
+// Works (Scheduler::help, release_finished): reset() returns one to its just-made state but keeps its
+// buffers.
 struct Work {
   explicit Work(Record r) : record(std::move(r)) {}
 
